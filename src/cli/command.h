@@ -1,0 +1,27 @@
+// Each `journey` subcommand lives in its own file and registers itself on the app.
+// A command's callback sets ctx.exit_code; output goes to ctx.out / ctx.err so tests
+// can run commands in-process.
+#pragma once
+
+#include <iostream>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "base/clock.h"
+
+namespace journey::cli {
+
+struct CommandContext {
+  std::ostream* out = &std::cout;
+  std::ostream* err = &std::cerr;
+  const Clock* clock = nullptr;
+  int exit_code = 0;
+};
+
+void RegisterCalendarCommand(CLI::App& app, CommandContext& ctx);
+void RegisterGenerateCommand(CLI::App& app, CommandContext& ctx);
+void RegisterStatsCommand(CLI::App& app, CommandContext& ctx);
+void RegisterDemoCommand(CLI::App& app, CommandContext& ctx);
+
+}  // namespace journey::cli

@@ -1,0 +1,21 @@
+// The `journey` command.
+#include <CLI/CLI.hpp>
+
+#include "base/clock.h"
+#include "cli/command.h"
+
+int main(int argc, char** argv) {
+  journey::SystemClock clock;
+  journey::cli::CommandContext ctx;
+  ctx.clock = &clock;
+
+  CLI::App app{"Journey: the child's journey through children's services, recorded, timed and counted."};
+  app.require_subcommand(1);
+  journey::cli::RegisterDemoCommand(app, ctx);
+  journey::cli::RegisterGenerateCommand(app, ctx);
+  journey::cli::RegisterStatsCommand(app, ctx);
+  journey::cli::RegisterCalendarCommand(app, ctx);
+
+  CLI11_PARSE(app, argc, argv);
+  return ctx.exit_code;
+}

@@ -1,0 +1,43 @@
+// Synthetic councils: a deterministic generator of realistic children's journeys, for
+// development, tests, the demo and benchmarks. Same options, same data, on any machine.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "base/status.h"
+#include "model/record.h"
+#include "model/validate.h"
+
+namespace journey::synth {
+
+struct Options {
+  int64_t children = 160000;  // child population (0-17) of the council(s)
+  int years = 6;              // years of history, ending on `as_at`
+  uint64_t seed = 1;
+  Date as_at = Date::FromYmd(2026, 3, 31);  // the last day of history
+  int councils = 1;           // >1 splits the population into that many councils
+  std::string la_code = "990";  // first council's code (synthetic: 990 upward is unused by DfE)
+};
+
+// Receives the generated records: organisation records (teams, workers, adopter
+// households) first, then one child at a time with their whole journey.
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  virtual Status Organisation(model::Record r) = 0;
+  virtual Status Child(model::ChildRecords c) = 0;
+};
+
+struct Summary {
+  int64_t records = 0;
+  std::vector<int64_t> by_kind = std::vector<int64_t>(model::kKindCount);
+};
+
+// Generates the council(s) described by `opt` into `sink`.
+Result<Summary> Generate(const Options& opt, Sink& sink);
+
+}  // namespace journey::synth
