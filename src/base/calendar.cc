@@ -95,9 +95,9 @@ Result<WorkingDayCalendar> WorkingDayCalendar::FromCsv(std::string_view csv_text
       const ParsedHoliday& later = parsed[i].line > parsed[i - 1].line ? parsed[i] : parsed[i - 1];
       const ParsedHoliday& earlier =
           parsed[i].line > parsed[i - 1].line ? parsed[i - 1] : parsed[i];
-      return Err(AlreadyExists(Where(file_name, later.line, "date") + later.date.ToIso() +
-                               " is listed twice (also on line " + std::to_string(earlier.line) +
-                               "); list each date once"));
+      return Err(InvalidArgument(Where(file_name, later.line, "date") + later.date.ToIso() +
+                                 " is listed twice (also on line " + std::to_string(earlier.line) +
+                                 "); list each date once"));
     }
   }
 

@@ -358,6 +358,13 @@ TEST(CalendarCsvTest, Errors) {
             "holidays.csv line 2: found 3 fields, expected 2 (one for each column of the "
             "header)");
   EXPECT_EQ(CsvError(""), "holidays.csv is empty: expected a header line naming the columns");
+  // Bad input, whatever the fault: InvalidArgument (HTTP 400).
+  for (const char* bad : {"date,name\n2031-12-25,A\n2031-12-25,B\n", "date,name\nx,A\n",
+                          "date,name\n2022-12-25,A\n", "d,n\n"}) {
+    Result<WorkingDayCalendar> cal = WorkingDayCalendar::FromCsv(bad, "holidays.csv");
+    ASSERT_FALSE(cal.has_value()) << bad;
+    EXPECT_EQ(cal.error().code(), StatusCode::kInvalidArgument) << bad;
+  }
 }
 
 TEST(CalendarCsvTest, FromFile) {
