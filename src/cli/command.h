@@ -23,5 +23,6 @@ void RegisterCalendarCommand(CLI::App& app, CommandContext& ctx);
 void RegisterGenerateCommand(CLI::App& app, CommandContext& ctx);
 void RegisterStatsCommand(CLI::App& app, CommandContext& ctx);
 void RegisterDemoCommand(CLI::App& app, CommandContext& ctx);
+void RegisterSchemaCommand(CLI::App& app, CommandContext& ctx);
 
 }  // namespace journey::cli

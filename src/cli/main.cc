@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   journey::cli::RegisterGenerateCommand(app, ctx);
   journey::cli::RegisterStatsCommand(app, ctx);
   journey::cli::RegisterCalendarCommand(app, ctx);
+  journey::cli::RegisterSchemaCommand(app, ctx);
 
   CLI11_PARSE(app, argc, argv);
   return ctx.exit_code;
