@@ -60,7 +60,8 @@ Result<CsvTable> ParseCsv(std::string_view text, std::string_view file_name) {
                                "Journey reads UTF-8 CSV only: " +
                                std::string(kSaveAsUtf8)));
   }
-  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  // Skip every leading UTF-8 byte-order mark: some tools add one to a file that has one.
+  while (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   // Blank lines at the end (outside any quoted field, or the file is broken anyway).
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
   if (text.empty()) {

@@ -194,3 +194,14 @@ TEST(CsvTest, LargeInput) {
 
 }  // namespace
 }  // namespace journey
+
+namespace journey {
+namespace {
+// Found by the fuzzer: a file with its byte-order mark written twice.
+TEST(CsvFuzzFindings, RepeatedByteOrderMarkIsSkipped) {
+  auto t = ParseCsv("\xEF\xBB\xBF\xEF\xBB\xBF" "CHILD,DOB\nC1,01/01/2020\n", "twice.csv");
+  ASSERT_TRUE(t) << t.error().ToString();
+  EXPECT_EQ(t->header[0], "CHILD");
+}
+}  // namespace
+}  // namespace journey
