@@ -29,7 +29,8 @@ struct ChildRecords {
   size_t size() const;
 };
 
-// Cross-record rules within one child's journey. Rule codes (JR-...) are Journey's own;
+// Cross-record rules within one child's journey. Expects every record to have passed
+// ValidateRecord (as the store ensures): the rules rely on required fields being present. Rule codes (JR-...) are Journey's own;
 // each rule's source is written beside it in validate.cc.
 Status ValidateChild(const ChildRecords& child);
 
