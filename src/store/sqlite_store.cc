@@ -1,5 +1,6 @@
 // The SQLite implementation of the Store. All SQL goes through db::Connection with $n
 // placeholders, so a PostgreSQL implementation can reuse the same statements.
+#include <array>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -153,11 +154,16 @@ class SqliteStore final : public Store {
   }
 
  private:
+  enum class Query { kCurrentById, kHistory, kByChild, kCount };
+  Result<db::Statement*> Select(Kind kind, Query q);
+  Status SelectInto(Kind kind, Query q, int64_t key, std::vector<Record>& out);
   Result<int64_t> MaxId(Kind kind);
   Status WriteVersion(const Record& r, int32_t version, int64_t tx, bool deleted);
 
   std::unique_ptr<db::Connection> c_;
   const Clock& clock_;
+  std::array<std::array<db::Statement*, static_cast<size_t>(Query::kCount)>, model::kKindCount>
+      selects_{};
 };
 
 Result<int64_t> SqliteStore::MaxId(Kind kind) {
@@ -335,38 +341,53 @@ Result<WriteResult> SqliteStore::Write(const Actor& actor, const WriteBatch& bat
   return out;
 }
 
-Result<std::optional<Record>> SqliteStore::Get(Kind kind, int64_t id) {
-  JOURNEY_ASSIGN_OR_RETURN(
-      db::Statement* st,
-      c_->Cached(fmt::format("SELECT {} FROM {} WHERE id = $1 AND superseded_tx IS NULL",
-                             SelectColumns(kind), model::KindName(kind))));
-  st->BindInt(1, id);
-  JOURNEY_ASSIGN_OR_RETURN(bool row, st->Step());
-  if (!row) {
-    st->Reset();
-    return std::optional<Record>();
+// The three ways records are selected, each a statement prepared once per kind.
+Result<db::Statement*> SqliteStore::Select(Kind kind, Query q) {
+  db::Statement*& slot = selects_[static_cast<size_t>(kind)][static_cast<size_t>(q)];
+  if (slot) {
+    slot->Reset();
+    return slot;
   }
-  auto r = ReadRecord(*st, kind);
-  st->Reset();
-  if (!r) return Err(r.error());
-  if (r->deleted) return std::optional<Record>();
-  return std::optional<Record>(std::move(*r));
+  static constexpr std::string_view kWhere[] = {
+      "id = $1 AND superseded_tx IS NULL",                            // kCurrentById
+      "id = $1 ORDER BY version",                                     // kHistory
+      "child_id = $1 AND superseded_tx IS NULL AND deleted = 0 ORDER BY id",  // kByChild
+  };
+  JOURNEY_ASSIGN_OR_RETURN(
+      slot, c_->Cached(fmt::format("SELECT {} FROM {} WHERE {}", SelectColumns(kind),
+                                   model::KindName(kind), kWhere[static_cast<size_t>(q)])));
+  return slot;
+}
+
+Status SqliteStore::SelectInto(Kind kind, Query q, int64_t key, std::vector<Record>& out) {
+  JOURNEY_ASSIGN_OR_RETURN(db::Statement * st, Select(kind, q));
+  st->BindInt(1, key);
+  for (;;) {
+    auto row = st->Step();
+    if (!row || !*row) {
+      st->Reset();
+      if (!row) return row.error();
+      return Status::Ok();
+    }
+    auto r = ReadRecord(*st, kind);
+    if (!r) {
+      st->Reset();
+      return r.error();
+    }
+    out.push_back(std::move(*r));
+  }
+}
+
+Result<std::optional<Record>> SqliteStore::Get(Kind kind, int64_t id) {
+  std::vector<Record> found;
+  JOURNEY_RETURN_IF_ERROR(SelectInto(kind, Query::kCurrentById, id, found));
+  if (found.empty() || found[0].deleted) return std::optional<Record>();
+  return std::optional<Record>(std::move(found[0]));
 }
 
 Result<std::vector<Record>> SqliteStore::History(Kind kind, int64_t id) {
-  JOURNEY_ASSIGN_OR_RETURN(
-      db::Statement* st,
-      c_->Cached(fmt::format("SELECT {} FROM {} WHERE id = $1 ORDER BY version",
-                             SelectColumns(kind), model::KindName(kind))));
-  st->BindInt(1, id);
   std::vector<Record> out;
-  for (;;) {
-    JOURNEY_ASSIGN_OR_RETURN(bool row, st->Step());
-    if (!row) break;
-    JOURNEY_ASSIGN_OR_RETURN(Record r, ReadRecord(*st, kind));
-    out.push_back(std::move(r));
-  }
-  st->Reset();
+  JOURNEY_RETURN_IF_ERROR(SelectInto(kind, Query::kHistory, id, out));
   return out;
 }
 
@@ -393,19 +414,7 @@ Result<ChildRecords> SqliteStore::LoadChild(int64_t child_id) {
   if (person) c.of(Kind::kPerson).push_back(std::move(*person));
   for (const KindDef& d : model::AllKinds()) {
     if (d.child_link == ChildLink::kNone) continue;
-    JOURNEY_ASSIGN_OR_RETURN(
-        db::Statement* st,
-        c_->Cached(fmt::format("SELECT {} FROM {} WHERE child_id = $1 AND superseded_tx IS NULL "
-                               "AND deleted = 0 ORDER BY id",
-                               SelectColumns(d.kind), d.name)));
-    st->BindInt(1, child_id);
-    for (;;) {
-      JOURNEY_ASSIGN_OR_RETURN(bool row, st->Step());
-      if (!row) break;
-      JOURNEY_ASSIGN_OR_RETURN(Record r, ReadRecord(*st, d.kind));
-      c.of(d.kind).push_back(std::move(r));
-    }
-    st->Reset();
+    JOURNEY_RETURN_IF_ERROR(SelectInto(d.kind, Query::kByChild, child_id, c.of(d.kind)));
   }
   return c;
 }
