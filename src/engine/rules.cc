@@ -284,7 +284,9 @@ void Eval::Protection() {
       if (plan == id || (plan == 0 && Within(d, plan_start, end))) events_.push_back(d);
     }
     int32_t first_review = AddMonths(icpc, 3);
-    if (cfg_.cp_review_unborn_birth_rule && birth != kNoDay && birth > icpc)
+    // Unborn at the conference and born by the as-at date (a birth not yet happened is
+    // not known as at then).
+    if (cfg_.cp_review_unborn_birth_rule && birth != kNoDay && birth > icpc && birth <= as_at_)
       first_review = std::min(first_review, Wd(birth, 10));
     Chain(Rule::kCpReview, K::kCpPlan, id, icpc, first_review, end,
           [](int32_t e) { return AddMonths(e, 6); });
@@ -505,6 +507,8 @@ void Timescales::ForChild(const Projection& p, const ChildView& child, Date as_a
 // Supervision of each worker in post: every N working days (local) from their start, met
 // by any supervision of them (of their practice or of one of their cases).
 void Timescales::ForOrganisation(const Projection& p, Date as_at, std::vector<Obligation>* out) const {
+  // Records about no child that carry a duty (an adult's complaint) follow the child rules.
+  Eval(*this, p, p.View(0), as_at, out).Run();
   const F& f = Fields();
   std::unordered_map<int32_t, std::vector<int32_t>> held;
   const KindTable& su = p.table(K::kSupervision);
