@@ -24,5 +24,6 @@ void RegisterGenerateCommand(CLI::App& app, CommandContext& ctx);
 void RegisterStatsCommand(CLI::App& app, CommandContext& ctx);
 void RegisterDemoCommand(CLI::App& app, CommandContext& ctx);
 void RegisterSchemaCommand(CLI::App& app, CommandContext& ctx);
+void RegisterDueCommand(CLI::App& app, CommandContext& ctx);
 
 }  // namespace journey::cli

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   journey::cli::RegisterStatsCommand(app, ctx);
   journey::cli::RegisterCalendarCommand(app, ctx);
   journey::cli::RegisterSchemaCommand(app, ctx);
+  journey::cli::RegisterDueCommand(app, ctx);
 
   CLI11_PARSE(app, argc, argv);
   return ctx.exit_code;
