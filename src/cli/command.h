@@ -25,5 +25,6 @@ void RegisterStatsCommand(CLI::App& app, CommandContext& ctx);
 void RegisterDemoCommand(CLI::App& app, CommandContext& ctx);
 void RegisterSchemaCommand(CLI::App& app, CommandContext& ctx);
 void RegisterDueCommand(CLI::App& app, CommandContext& ctx);
+void RegisterReturnsCommands(CLI::App& app, CommandContext& ctx);  // export, import
 
 }  // namespace journey::cli

@@ -296,7 +296,11 @@ std::vector<KindDef> BuildKinds() {
       "A period of care: from starting to be looked after to ceasing (903 episodes with RNE S to "
       "the last DEC).",
       CL::kRequired,
-      {Req(Day("start_date", "started to be looked after")), Day("end_date", "ceased")},
+      {Req(Day("start_date", "started to be looked after")), Day("end_date", "ceased"),
+       Bool("began_earlier",
+            "the period began before the first episode on record (a return imported from a "
+            "year when the child was already looked after): its first episode may continue an "
+            "earlier one (RNE other than S)")},
       "start_date", "end_date");
   add(Kind::kPlacement, "placement",
       "A placement (903 PLACE, PLACE_PROVIDER, URN, PL_POST; Annex A List 8).", CL::kRequired,

@@ -244,7 +244,10 @@ Status CheckEpisodes(const ChildRecords& c) {
       const Date start = std::get<Date>(e.Get(f_start));
       const Value& rne = e.Get(f_rne);
       const bool is_s = std::get<std::string>(rne) == "S";
-      if (i == 0 && !is_s)
+      // A period imported from a return that begins mid-period (began_earlier) may open
+      // with an episode that continues one before the history on record.
+      const bool began_earlier = period.GetBool("began_earlier").value_or(false);
+      if (i == 0 && !is_s && !began_earlier)
         return RuleError(e, "rne", rne, "JR-CLA-2",
                          "the first episode of a period of care must have RNE S");
       if (i > 0 && is_s)

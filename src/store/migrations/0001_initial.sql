@@ -423,7 +423,8 @@ CREATE TABLE cla_period (
   deleted SMALLINT NOT NULL DEFAULT 0,
   child_id BIGINT,
   start_date DATE,
-  end_date DATE
+  end_date DATE,
+  began_earlier SMALLINT
 );
 CREATE UNIQUE INDEX cla_period_id_version ON cla_period(id, version);
 CREATE INDEX cla_period_child ON cla_period(child_id, id) WHERE superseded_tx IS NULL;

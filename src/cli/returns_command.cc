@@ -1,0 +1,119 @@
+// `journey export 903` and `journey import 903`: the SSDA903 return out of and into a store.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "cli/command.h"
+#include "returns/ssda903_export.h"
+#include "returns/ssda903_import.h"
+#include "store/store.h"
+
+namespace journey::cli {
+namespace {
+
+// Larger files are refused before reading: a 903 table of all of England is ~20 MB.
+constexpr uintmax_t kMaxFileBytes = 256u << 20;
+
+struct ReturnArgs {
+  std::string db = "journey.db";
+  int year = 0;
+  std::string out;
+  std::vector<std::string> files;
+};
+
+Status CheckYear(int year) {
+  if (year < 2000 || year > 2100)
+    return InvalidArgument(fmt::format(
+        "--year {}: give the collection year as the DfE's tools do (2026 means 2025/26)", year));
+  return Status::Ok();
+}
+
+Status RunExport(const ReturnArgs& a, CommandContext& ctx) {
+  JOURNEY_RETURN_IF_ERROR(CheckYear(a.year));
+  if (!std::filesystem::exists(a.db)) return NotFound(fmt::format("no store at {}", a.db));
+  JOURNEY_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(a.db, *ctx.clock));
+  JOURNEY_ASSIGN_OR_RETURN(returns::Return903 ret, returns::Export903(*store, a.year));
+  JOURNEY_RETURN_IF_ERROR(returns::WriteReturn(ret, a.out));
+  *ctx.out << fmt::format("SSDA903 {}/{:02} written to {}:\n", a.year - 1, a.year % 100, a.out);
+  for (const returns::Table903& t : ret.tables)
+    *ctx.out << fmt::format("  {:<16} {:>7} rows\n", t.spec->name + ".csv", t.rows.size());
+  if (a.year >= 2027)
+    *ctx.out << "  DoLo.csv is not written: the record has no kind for deprivation of liberty "
+                "orders yet\n";
+  for (const std::string& n : ret.notes) *ctx.out << "  note: " << n << "\n";
+  return Status::Ok();
+}
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::error_code ec;
+  const uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec) return Err(NotFound(fmt::format("{}: cannot read: {}", path, ec.message())));
+  if (size > kMaxFileBytes)
+    return Err(InvalidArgument(fmt::format("{}: the file is {} MB; the largest accepted is {} MB",
+                                           path, size >> 20, kMaxFileBytes >> 20)));
+  std::ifstream f(path, std::ios::binary);
+  std::ostringstream s;
+  s << f.rdbuf();
+  if (!f) return Err(NotFound(fmt::format("{}: cannot read", path)));
+  return s.str();
+}
+
+Status RunImport(const ReturnArgs& a, CommandContext& ctx) {
+  JOURNEY_RETURN_IF_ERROR(CheckYear(a.year));
+  std::vector<returns::InputFile> files;
+  for (const std::string& path : a.files) {
+    JOURNEY_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+    files.push_back({std::filesystem::path(path).filename().string(), std::move(text)});
+  }
+  JOURNEY_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(a.db, *ctx.clock));
+  store::Actor actor{"import", fmt::format("SSDA903 {}/{:02}", a.year - 1, a.year % 100), "cli"};
+  JOURNEY_ASSIGN_OR_RETURN(returns::ImportReport rep,
+                           returns::Import903(*store, a.year, files, actor));
+  if (!rep.problems.empty()) {
+    for (const returns::Problem& p : rep.problems) *ctx.err << p.ToString() << "\n";
+    return InvalidArgument(fmt::format("{} problem{} found; nothing was written to {}",
+                                       rep.problems.size(), rep.problems.size() == 1 ? "" : "s",
+                                       a.db));
+  }
+  *ctx.out << fmt::format(
+      "SSDA903 {}/{:02} loaded into {}: {} children added, {} updated, {} records written{}.\n",
+      a.year - 1, a.year % 100, a.db, rep.children_added, rep.children_updated,
+      rep.records_written,
+      rep.episodes_replaced
+          ? fmt::format(", {} episodes on record replaced by the files'", rep.episodes_replaced)
+          : "");
+  return Status::Ok();
+}
+
+void Finish(const Status& st, CommandContext& ctx) {
+  if (!st.ok()) {
+    *ctx.err << "journey: " << st.message() << "\n";
+    ctx.exit_code = 1;
+  }
+}
+
+}  // namespace
+
+void RegisterReturnsCommands(CLI::App& app, CommandContext& ctx) {
+  auto args = std::make_shared<ReturnArgs>();
+  CLI::App* ex = app.add_subcommand("export", "Produce a statutory return from the record");
+  ex->require_subcommand(1);
+  CLI::App* ex903 = ex->add_subcommand("903", "The SSDA903 return's CSV tables for a year");
+  ex903->add_option("--db", args->db, "the store")->capture_default_str();
+  ex903->add_option("--year", args->year, "collection year (2026 means 2025/26)")->required();
+  ex903->add_option("--out", args->out, "directory to write the tables to")->required();
+  ex903->callback([args, &ctx] { Finish(RunExport(*args, ctx), ctx); });
+
+  CLI::App* im = app.add_subcommand("import", "Load a statutory return into the record");
+  im->require_subcommand(1);
+  CLI::App* im903 = im->add_subcommand(
+      "903", "SSDA903 CSV tables (any names; each recognised by its columns), all or nothing");
+  im903->add_option("--db", args->db, "the store")->capture_default_str();
+  im903->add_option("--year", args->year, "collection year (2026 means 2025/26)")->required();
+  im903->add_option("files", args->files, "the CSV files")->required();
+  im903->callback([args, &ctx] { Finish(RunImport(*args, ctx), ctx); });
+}
+
+}  // namespace journey::cli
