@@ -7,6 +7,7 @@ namespace journey::engine {
 
 DueIndex::DueIndex(const Projection& projection, const Timescales& timescales, Date as_at)
     : projection_(projection), timescales_(timescales), as_at_(as_at) {
+  child_worker_.reserve(projection.table(Kind::kPerson).live_rows());
   projection_.ForEachChild(Timescales::Kinds(),
                            [&](const ChildView& v) { Compute(v.child, v); });
   Refresh(0);
@@ -19,33 +20,35 @@ void DueIndex::Compute(int32_t child, const ChildView& view) {
   } else {
     timescales_.ForChild(projection_, view, as_at_, &scratch_);
   }
-  std::vector<Obligation> open;
-  for (const Obligation& o : scratch_)
-    if (o.is_open()) open.push_back(o);
-  if (open.empty()) return;
-  open_ += open.size();
-  by_child_[child] = std::move(open);
-  Link(child);
-}
-
-void DueIndex::Link(int32_t child) {
-  for (const Obligation& o : by_child_[child]) {
-    worker_children_[o.worker].insert(child);
-    team_children_[o.team].insert(child);
+  std::vector<Obligation>* list = nullptr;
+  int32_t list_worker = 0;
+  for (const Obligation& o : scratch_) {
+    if (!o.is_open()) continue;
+    if (!list || o.worker != list_worker) {
+      list = &by_worker_[o.worker];
+      list_worker = o.worker;
+    }
+    list->push_back(o);
+    ++open_;
   }
+  if (child != 0 && list) child_worker_[child] = list_worker;  // one worker per child
 }
 
 void DueIndex::Unlink(int32_t child) {
-  auto it = by_child_.find(child);
-  if (it == by_child_.end()) return;
-  for (const Obligation& o : it->second) {
-    auto w = worker_children_.find(o.worker);
-    if (w != worker_children_.end()) w->second.erase(child);
-    auto t = team_children_.find(o.team);
-    if (t != team_children_.end()) t->second.erase(child);
+  auto drop = [&](std::vector<Obligation>& v) {
+    const size_t before = v.size();
+    v.erase(std::remove_if(v.begin(), v.end(), [&](const Obligation& o) { return o.child == child; }),
+            v.end());
+    open_ -= before - v.size();
+  };
+  if (child == 0) {
+    for (auto& [w, v] : by_worker_) drop(v);
+    return;
   }
-  open_ -= it->second.size();
-  by_child_.erase(it);
+  auto it = child_worker_.find(child);
+  if (it == child_worker_.end()) return;
+  drop(by_worker_[it->second]);
+  child_worker_.erase(it);
 }
 
 void DueIndex::Refresh(int32_t child) {
@@ -66,14 +69,11 @@ void DueIndex::Collect(const std::vector<Obligation>& obs, const DueQuery& q,
 
 std::vector<DueItem> DueIndex::List(const DueQuery& q) const {
   std::vector<DueItem> out;
-  if (q.scope == DueScope::kCouncil) {
-    for (const auto& [child, obs] : by_child_) Collect(obs, q, &out);
+  if (q.scope == DueScope::kWorker) {
+    auto it = by_worker_.find(q.id);
+    if (it != by_worker_.end()) Collect(it->second, q, &out);
   } else {
-    const auto& index = q.scope == DueScope::kWorker ? worker_children_ : team_children_;
-    auto it = index.find(q.id);
-    if (it != index.end()) {
-      for (int32_t child : it->second) Collect(by_child_.at(child), q, &out);
-    }
+    for (const auto& [worker, obs] : by_worker_) Collect(obs, q, &out);
   }
   std::sort(out.begin(), out.end(), [](const DueItem& a, const DueItem& b) {
     return std::tie(a.days_to_due, a.obligation.child, a.obligation.rule, a.obligation.from_id) <
@@ -84,8 +84,8 @@ std::vector<DueItem> DueIndex::List(const DueQuery& q) const {
 
 std::vector<int32_t> DueIndex::Workers() const {
   std::vector<int32_t> out;
-  for (const auto& [w, children] : worker_children_)
-    if (w != 0 && !children.empty()) out.push_back(w);
+  for (const auto& [w, obs] : by_worker_)
+    if (w != 0 && !obs.empty()) out.push_back(w);
   std::sort(out.begin(), out.end());
   return out;
 }

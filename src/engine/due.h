@@ -2,13 +2,12 @@
 // obligations (not met, episode still open) that are overdue, and those due within the
 // next N days. What a social worker opens each morning; a manager's exception report.
 //
-// A DueIndex holds every open obligation as at its date, by child, with each worker's and
-// team's children. After a write, Refresh(child) recomputes that child alone.
+// A DueIndex holds every open obligation as at its date, grouped by the worker responsible.
+// After a write, Refresh(child) recomputes that child alone.
 #pragma once
 
 #include <cstdint>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "base/date.h"
@@ -56,7 +55,6 @@ class DueIndex {
  private:
   void Compute(int32_t child, const ChildView& view);
   void Unlink(int32_t child);
-  void Link(int32_t child);
   void Collect(const std::vector<Obligation>& obs, const DueQuery& q,
                std::vector<DueItem>* out) const;
 
@@ -65,9 +63,11 @@ class DueIndex {
   Date as_at_;
   size_t open_ = 0;
   std::vector<Obligation> scratch_;
-  std::unordered_map<int32_t, std::vector<Obligation>> by_child_;  // open obligations
-  std::unordered_map<int32_t, std::unordered_set<int32_t>> worker_children_;
-  std::unordered_map<int32_t, std::unordered_set<int32_t>> team_children_;
+  // Open obligations by responsible worker (0: unallocated), in no set order. A child's
+  // obligations all share one worker (the child's allocation), recorded in child_worker_;
+  // child 0's (workers' supervision) are spread over the workers.
+  std::unordered_map<int32_t, std::vector<Obligation>> by_worker_;
+  std::unordered_map<int32_t, int32_t> child_worker_;
 };
 
 }  // namespace journey::engine

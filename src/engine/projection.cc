@@ -59,10 +59,11 @@ KindTable::KindTable(Kind kind) : kind_(kind) {
 }
 
 size_t KindTable::Bytes() const {
-  size_t b = ids_.size() * sizeof(int32_t) + runs_.size() * sizeof(Run) +
+  // Capacities, not sizes: the headroom left for updates is memory held too.
+  size_t b = ids_.capacity() * sizeof(int32_t) + runs_.capacity() * sizeof(Run) +
              overlay_.size() * (sizeof(Run) + sizeof(int32_t) + 2 * sizeof(void*));
   for (const Column& c : columns_) {
-    b += c.i32.size() * 4 + c.u16.size() * 2 + c.i8.size() + c.f32.size() * 4;
+    b += c.i32.capacity() * 4 + c.u16.capacity() * 2 + c.i8.capacity() + c.f32.capacity() * 4;
   }
   return b;
 }
@@ -231,16 +232,27 @@ void KindTable::Compact() {
   columns_ = std::move(cols);
   runs_ = std::move(runs);
   overlay_.clear();
+  FitWithHeadroom();
 }
 
-void KindTable::ShrinkToFit() {
-  ids_.shrink_to_fit();
+void KindTable::FitWithHeadroom() {
+  // Appending to a full column copies it whole (milliseconds for a large table): leave room
+  // for a sixteenth more rows, so updates rarely meet a reallocation before a compaction.
+  const size_t room = ids_.size() + ids_.size() / 16 + 256;
+  auto fit = [&](auto& v) {
+    if (v.empty()) return;  // a column of another width, or an empty table
+    std::remove_reference_t<decltype(v)> w;
+    w.reserve(room);
+    w.assign(v.begin(), v.end());
+    v.swap(w);
+  };
+  fit(ids_);
   runs_.shrink_to_fit();
   for (Column& c : columns_) {
-    c.i32.shrink_to_fit();
-    c.u16.shrink_to_fit();
-    c.i8.shrink_to_fit();
-    c.f32.shrink_to_fit();
+    fit(c.i32);
+    fit(c.u16);
+    fit(c.i8);
+    fit(c.f32);
   }
 }
 
@@ -274,7 +286,7 @@ Result<Projection> Projection::Load(store::Store& store) {
       return Status::Ok();
     }));
     JOURNEY_RETURN_IF_ERROR(flush());
-    t.ShrinkToFit();
+    t.FitWithHeadroom();
   }
   JOURNEY_RETURN_IF_ERROR(p.LoadOrganisationIndex());
   return p;
@@ -282,20 +294,25 @@ Result<Projection> Projection::Load(store::Store& store) {
 
 Result<Projection> Projection::FromText(const model::JourneyText& text) {
   Projection p;
+  std::vector<const Record*> ptrs;
   for (int k = 0; k < model::kKindCount; ++k) {
-    KindTable& t = p.tables_[static_cast<size_t>(k)];
-    std::vector<const Record*> ptrs;
+    ptrs.clear();
     for (const Record& r : text.organisation)
       if (r.kind == static_cast<Kind>(k)) ptrs.push_back(&r);
-    if (!ptrs.empty()) JOURNEY_RETURN_IF_ERROR(t.AppendRun(0, ptrs, true));
-    for (const auto& [id, child] : text.children) {  // std::map: ascending child
+    if (!ptrs.empty()) JOURNEY_RETURN_IF_ERROR(p.tables_[static_cast<size_t>(k)].AppendRun(0, ptrs, true));
+  }
+  // One pass over the children (std::map: ascending id); each table gets its runs in order.
+  for (const auto& [id, child] : text.children) {
+    for (int k = 0; k < model::kKindCount; ++k) {
+      const std::vector<Record>& recs = child.of(static_cast<Kind>(k));
+      if (recs.empty()) continue;
       ptrs.clear();
-      for (const Record& r : child.of(static_cast<Kind>(k))) ptrs.push_back(&r);
-      if (ptrs.empty()) continue;
+      for (const Record& r : recs) ptrs.push_back(&r);
       JOURNEY_ASSIGN_OR_RETURN(int32_t c, ToInt32(id, *ptrs[0], "child"));
-      JOURNEY_RETURN_IF_ERROR(t.AppendRun(c, ptrs, true));
+      JOURNEY_RETURN_IF_ERROR(p.tables_[static_cast<size_t>(k)].AppendRun(c, ptrs, true));
     }
   }
+  for (KindTable& t : p.tables_) t.FitWithHeadroom();
   JOURNEY_RETURN_IF_ERROR(p.LoadOrganisationIndex());
   return p;
 }
@@ -316,7 +333,6 @@ Status Projection::ReplaceChild(const model::ChildRecords& child) {
     JOURNEY_RETURN_IF_ERROR(t.AppendRun(c, ptrs, /*loaded=*/false));
   }
   replaced_.insert(c);
-  CompactIfWorthIt();
   return Status::Ok();
 }
 
@@ -325,7 +341,6 @@ Status Projection::ReplaceOrganisation(Kind kind, const std::vector<Record>& rec
   for (const Record& r : records) ptrs.push_back(&r);
   JOURNEY_RETURN_IF_ERROR(tables_[static_cast<size_t>(kind)].AppendRun(0, ptrs, false));
   replaced_.insert(0);
-  CompactIfWorthIt();
   if (kind == Kind::kWorker) return LoadOrganisationIndex();
   return Status::Ok();
 }
@@ -338,6 +353,12 @@ void Projection::CompactIfWorthIt() {
     any_overlay = any_overlay || !t.overlay_.empty();
   }
   if (!any_overlay) replaced_.clear();
+}
+
+void Projection::CompactAll() {
+  for (KindTable& t : tables_)
+    if (t.dead_rows() > 0 || !t.overlay_.empty()) t.Compact();
+  replaced_.clear();
 }
 
 ChildView Projection::View(int32_t child) const {

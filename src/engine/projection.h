@@ -9,8 +9,8 @@
 // field and then id. Runs loaded together (from a store scan or a compaction) are in child
 // order and found by binary search. Replacing one child after a write appends the child's
 // new rows at the end of each table and turns the old run into a tombstone (count 0):
-// nothing is shifted and nothing else is reloaded. A table compacts itself (re-sorted,
-// tombstones dropped) when the dead rows are worth it.
+// nothing is shifted and nothing else is reloaded. CompactIfWorthIt() re-sorts a table and
+// drops its tombstones when they are worth it; the owner calls it off the write path.
 #pragma once
 
 #include <algorithm>
@@ -51,7 +51,7 @@ class KindTable {
   Kind kind() const { return kind_; }
   uint32_t live_rows() const { return live_rows_; }
   uint32_t dead_rows() const { return static_cast<uint32_t>(ids_.size()) - live_rows_; }
-  size_t Bytes() const;  // memory held by rows and runs (sizes, not capacities)
+  size_t Bytes() const;  // memory held by rows and runs (capacities, headroom included)
 
   // The rows of one child (child 0: the records about no child, e.g. workers).
   RowRange RowsOf(int32_t child) const;
@@ -106,7 +106,7 @@ class KindTable {
   Status AppendRow(const model::Record& r);
   void Replace(int32_t child, uint32_t begin, uint32_t count);
   void Compact();
-  void ShrinkToFit();
+  void FitWithHeadroom();  // capacity: the rows plus room for updates before growing
 
   Kind kind_;
   int sort_field_ = -1;  // the kind's date field, when it is a date or date-time
@@ -163,9 +163,12 @@ class Projection {
 
   ProjectionStats Stats() const;
 
-  // Compacts tables whose tombstones exceed an eighth of their rows (also run by
-  // ReplaceChild when a table passes that mark).
+  // Compacts tables whose tombstones exceed an eighth of their rows. Not run on the write
+  // path (compacting the largest table takes tens of milliseconds at council scale, which
+  // would break the sub-millisecond update): the owner calls it when idle.
   void CompactIfWorthIt();
+  // Compacts every table that has tombstones (tests; a quiet moment).
+  void CompactAll();
 
  private:
   Status LoadOrganisationIndex();
@@ -184,20 +187,23 @@ void Projection::ForEachChild(const std::vector<Kind>& kinds, F&& fn) const {
   });
   bool sorted = persons.overlay_.empty();
   if (!sorted) std::sort(ids.begin(), ids.end());
-  std::vector<size_t> cursor(kinds.size(), 0);
+  std::vector<Kind> used;  // kinds with rows: the others stay empty in every view
+  for (Kind k : kinds)
+    if (!table(k).ids_.empty()) used.push_back(k);
+  std::vector<size_t> cursor(used.size(), 0);
   ChildView v;
   v.tables = &tables_;
   for (int32_t child : ids) {
     v.child = child;
     const bool replaced = !replaced_.empty() && replaced_.count(child) > 0;
-    for (size_t k = 0; k < kinds.size(); ++k) {
-      const KindTable& t = table(kinds[k]);
+    for (size_t k = 0; k < used.size(); ++k) {
+      const KindTable& t = table(used[k]);
       RowRange r;
       if (replaced) {
         auto it = t.overlay_.find(child);
         if (it != t.overlay_.end()) {
           r = RowRange{it->second.begin, it->second.begin + it->second.count};
-          v.rows[static_cast<size_t>(kinds[k])] = r;
+          v.rows[static_cast<size_t>(used[k])] = r;
           continue;
         }
       }
@@ -205,7 +211,7 @@ void Projection::ForEachChild(const std::vector<Kind>& kinds, F&& fn) const {
       while (c < t.runs_.size() && t.runs_[c].child < child) ++c;
       if (c < t.runs_.size() && t.runs_[c].child == child)
         r = RowRange{t.runs_[c].begin, t.runs_[c].begin + t.runs_[c].count};
-      v.rows[static_cast<size_t>(kinds[k])] = r;
+      v.rows[static_cast<size_t>(used[k])] = r;
     }
     fn(static_cast<const ChildView&>(v));
   }

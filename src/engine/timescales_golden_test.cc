@@ -9,7 +9,8 @@
 //   expect none           ... or there are none
 //
 // Each file is also checked incrementally: a projection loaded without the children's
-// records, then given each child by ReplaceChild, must give exactly the same obligations.
+// records, then given each child by ReplaceChild (twice, and once more then compacted),
+// must give exactly the same obligations.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -128,6 +129,11 @@ TEST_P(GoldenTimescales, ObligationsAsExpected) {
   ASSERT_TRUE(incremental);
   for (const auto& [id, child] : text->children) ASSERT_TRUE(incremental->ReplaceChild(child).ok());
   for (const auto& [id, child] : text->children) ASSERT_TRUE(incremental->ReplaceChild(child).ok());
+  // And once more after compacting the tombstones away.
+  auto compacted = Projection::FromText(bare);
+  ASSERT_TRUE(compacted);
+  for (const auto& [id, child] : text->children) ASSERT_TRUE(compacted->ReplaceChild(child).ok());
+  compacted->CompactAll();
 
   for (const Block& b : g->blocks) {
     std::vector<std::string> expected = b.expected;
@@ -138,6 +144,8 @@ TEST_P(GoldenTimescales, ObligationsAsExpected) {
                                 << fmt::format("{}", fmt::join(actual, "\n  "));
     EXPECT_EQ(Actual(*incremental, *g, b.as_at), actual)
         << path.filename().string() << " line " << b.line << ": incremental update differs";
+    EXPECT_EQ(Actual(*compacted, *g, b.as_at), actual)
+        << path.filename().string() << " line " << b.line << ": differs after compaction";
   }
 }
 
