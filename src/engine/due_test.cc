@@ -1,8 +1,12 @@
 #include "engine/due.h"
 
+#include <filesystem>
+
 #include <gtest/gtest.h>
 
+#include "base/clock.h"
 #include "model/journey_text.h"
+#include "store/store.h"
 
 namespace journey::engine {
 namespace {
@@ -112,6 +116,61 @@ TEST(Due, RefreshAfterAWriteEqualsARebuild) {
             Lines(rebuilt.List({DueScope::kCouncil, 0, 365})));
   EXPECT_EQ(due.open_obligations(), rebuilt.open_obligations());
   EXPECT_EQ(due.List({DueScope::kWorker, 8, 365}).size(), 1u);  // only 8's supervision left
+}
+
+}  // namespace
+}  // namespace journey::engine
+
+namespace journey::engine {
+namespace {
+
+// The real write path: a write through the store, the child reread with LoadChild and
+// replaced in the projection, its obligations refreshed: the same as loading it all again.
+TEST(Due, StoreWriteThenRefreshEqualsAReload) {
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "engine_due_test.db").string();
+  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
+  FixedClock clock(Date::FromYmd(2024, 1, 26));
+  auto store = store::OpenSqliteStore(path, clock);
+  ASSERT_TRUE(store) << store.error().ToString();
+  model::JourneyText j = Parse();
+  auto bulk = (*store)->BeginBulk(store::Actor{"test", "", ""});
+  ASSERT_TRUE(bulk);
+  for (const model::Record& r : j.organisation) ASSERT_TRUE((*bulk)->Add(r).ok());
+  for (auto& [id, c] : j.children) ASSERT_TRUE((*bulk)->AddChild(c).ok());
+  ASSERT_TRUE((*bulk)->Commit().ok());
+
+  auto p = Projection::Load(**store);
+  ASSERT_TRUE(p) << p.error().ToString();
+  Timescales ts;
+  const Date as_at = Date::FromYmd(2024, 1, 26);
+  DueIndex due(*p, ts, as_at);
+
+  store::WriteBatch b;
+  model::Record visit(Kind::kVisit);
+  visit.child_id = 3;
+  visit.Set("visit_type", std::string("CIN"));
+  visit.Set("visit_date", Date::FromYmd(2024, 1, 25));
+  visit.Set("seen", true);
+  b.Put(visit);
+  ASSERT_TRUE((*store)->Write(store::Actor{"sw7", "", ""}, b));
+  auto child = (*store)->LoadChild(3);
+  ASSERT_TRUE(child);
+  ASSERT_TRUE(p->ReplaceChild(*child).ok());
+  due.Refresh(3);
+
+  auto reloaded = Projection::Load(**store);
+  ASSERT_TRUE(reloaded);
+  DueIndex fresh(*reloaded, ts, as_at);
+  EXPECT_EQ(Lines(due.List({DueScope::kCouncil, 0, 365})),
+            Lines(fresh.List({DueScope::kCouncil, 0, 365})));
+  std::vector<std::string> a, f;
+  for (const Obligation& o : ts.ForAll(*p, as_at)) a.push_back(FormatObligation(o));
+  for (const Obligation& o : ts.ForAll(*reloaded, as_at)) f.push_back(FormatObligation(o));
+  EXPECT_EQ(a, f);
+  // The visit met the overdue CIN visit; the next is open.
+  EXPECT_EQ(due.List({DueScope::kWorker, 8, -1}).size(), 0u);
+  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
 }
 
 }  // namespace
