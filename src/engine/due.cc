@@ -1,16 +1,20 @@
 #include "engine/due.h"
 
 #include <algorithm>
+#include <limits>
 #include <tuple>
 
 namespace journey::engine {
+namespace {
+constexpr int32_t kGone = std::numeric_limits<int32_t>::min();  // refreshed since
+}  // namespace
 
 DueIndex::DueIndex(const Projection& projection, const Timescales& timescales, Date as_at)
     : projection_(projection), timescales_(timescales), as_at_(as_at) {
-  child_worker_.reserve(projection.table(Kind::kPerson).live_rows());
   projection_.ForEachChild(Timescales::Kinds(),
                            [&](const ChildView& v) { Compute(v.child, v); });
-  Refresh(0);
+  building_ = false;
+  Compute(0, projection_.View(0));
 }
 
 void DueIndex::Compute(int32_t child, const ChildView& view) {
@@ -31,7 +35,12 @@ void DueIndex::Compute(int32_t child, const ChildView& view) {
     list->push_back(o);
     ++open_;
   }
-  if (child != 0 && list) child_worker_[child] = list_worker;  // one worker per child
+  if (child == 0 || !list) return;
+  if (building_) {
+    child_worker_.emplace_back(child, list_worker);  // ForEachChild: ascending children
+  } else {
+    refreshed_worker_[child] = list_worker;
+  }
 }
 
 void DueIndex::Unlink(int32_t child) {
@@ -45,10 +54,17 @@ void DueIndex::Unlink(int32_t child) {
     for (auto& [w, v] : by_worker_) drop(v);
     return;
   }
-  auto it = child_worker_.find(child);
-  if (it == child_worker_.end()) return;
-  drop(by_worker_[it->second]);
-  child_worker_.erase(it);
+  auto it = refreshed_worker_.find(child);
+  if (it != refreshed_worker_.end()) {
+    drop(by_worker_[it->second]);
+    refreshed_worker_.erase(it);
+    return;
+  }
+  auto first = std::lower_bound(child_worker_.begin(), child_worker_.end(),
+                                std::make_pair(child, std::numeric_limits<int32_t>::min()));
+  if (first == child_worker_.end() || first->first != child || first->second == kGone) return;
+  drop(by_worker_[first->second]);
+  first->second = kGone;
 }
 
 void DueIndex::Refresh(int32_t child) {

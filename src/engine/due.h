@@ -67,7 +67,12 @@ class DueIndex {
   // obligations all share one worker (the child's allocation), recorded in child_worker_;
   // child 0's (workers' supervision) are spread over the workers.
   std::unordered_map<int32_t, std::vector<Obligation>> by_worker_;
-  std::unordered_map<int32_t, int32_t> child_worker_;
+  // The worker holding each child's obligations: (child, worker) pairs in child order as
+  // first computed, and a small map for children refreshed since (hashing every child on
+  // the first computation costs more than the rules).
+  std::vector<std::pair<int32_t, int32_t>> child_worker_;
+  std::unordered_map<int32_t, int32_t> refreshed_worker_;
+  bool building_ = true;
 };
 
 }  // namespace journey::engine
