@@ -44,7 +44,8 @@ double Ms(std::chrono::steady_clock::time_point t0) {
 // The golden journeys, their test directives dropped.
 std::vector<journey::model::JourneyText> Templates() {
   std::vector<journey::model::JourneyText> out;
-  const fs::path dir = fs::path(__FILE__).parent_path().parent_path() / "src/engine/testdata/timescales";
+  const fs::path dir =
+      fs::path(__FILE__).parent_path().parent_path() / "src/engine/testdata/timescales";
   for (const auto& e : fs::directory_iterator(dir)) {
     if (e.path().extension() != ".txt") continue;
     std::ifstream in(e.path());
@@ -79,10 +80,14 @@ journey::model::ChildRecords Copy(const journey::model::ChildRecords& c, int64_t
         auto& v = r.values[i];
         if (auto* d = std::get_if<Date>(&v)) *d = d->AddDays(shift);
         if (auto* t = std::get_if<journey::model::DateTime>(&v)) t->minutes += shift * 1440LL;
-        if (auto* n = std::get_if<int64_t>(&v); n && def.fields[i].type == journey::model::FieldType::kRef) {
-          if (def.fields[i].ref_kind == Kind::kWorker) *n = 1 + (copy * 7 + *n) % kWorkers;
-          else if (def.fields[i].ref_kind == Kind::kTeam) *n = 1 + (copy + *n) % kTeams;
-          else *n = id_base + *n;
+        if (auto* n = std::get_if<int64_t>(&v);
+            n && def.fields[i].type == journey::model::FieldType::kRef) {
+          if (def.fields[i].ref_kind == Kind::kWorker)
+            *n = 1 + (copy * 7 + *n) % kWorkers;
+          else if (def.fields[i].ref_kind == Kind::kTeam)
+            *n = 1 + (copy + *n) % kTeams;
+          else
+            *n = id_base + *n;
         }
       }
     }
@@ -113,7 +118,8 @@ journey::model::JourneyText Council(int copies) {
   while (copy < copies) {
     for (const auto& t : templates) {
       const int64_t base = (copy + 1) * 1000;
-      for (const auto& [id, child] : t.children) council.children[base + id] = Copy(child, copy, base);
+      for (const auto& [id, child] : t.children)
+        council.children[base + id] = Copy(child, copy, base);
       if (++copy >= copies) break;
     }
   }
@@ -135,10 +141,11 @@ int main(int argc, char** argv) {
   }
   const double load_ms = Ms(t0);
   const auto stats = p->Stats();
-  std::printf("projection: %zu children, %llu records, %.1f bytes/record (target 48: %.2f of it), "
-              "built in %.0f ms from memory\n",
-              council.children.size(), static_cast<unsigned long long>(stats.records),
-              stats.BytesPerRecord(), stats.BytesPerRecord() / 48.0, load_ms);
+  std::printf(
+      "projection: %zu children, %llu records, %.1f bytes/record (target 48: %.2f of it), "
+      "built in %.0f ms from memory\n",
+      council.children.size(), static_cast<unsigned long long>(stats.records),
+      stats.BytesPerRecord(), stats.BytesPerRecord() / 48.0, load_ms);
 
   Timescales ts;
   t0 = std::chrono::steady_clock::now();
@@ -155,10 +162,11 @@ int main(int argc, char** argv) {
     for (int32_t w : due.Workers()) listed += due.List(DueQuery{DueScope::kWorker, w, 14}).size();
     best_due_ms = std::min(best_due_ms, Ms(t0));
   }
-  std::printf("obligations as at %s: %zu in %.1f ms; every worker's due list (%d workers, %zu "
-              "items due within 14 days or overdue): %.1f ms (target 100 ms: %.2f of it)\n",
-              as_at.ToIso().c_str(), all.size(), all_ms, kWorkers, listed, best_due_ms,
-              best_due_ms / 100.0);
+  std::printf(
+      "obligations as at %s: %zu in %.1f ms; every worker's due list (%d workers, %zu "
+      "items due within 14 days or overdue): %.1f ms (target 100 ms: %.2f of it)\n",
+      as_at.ToIso().c_str(), all.size(), all_ms, kWorkers, listed, best_due_ms,
+      best_due_ms / 100.0);
 
   // Update after one write: a visit recorded for a child, the child replaced in the
   // projection, its obligations refreshed, its worker's list reread.
@@ -169,7 +177,8 @@ int main(int argc, char** argv) {
   const int updates = std::min<int>(2000, static_cast<int>(ids.size()));
   std::vector<double> us;
   for (int i = 0; i < updates; ++i) {
-    journey::model::ChildRecords c = council.children.at(ids[static_cast<size_t>(i) * ids.size() / updates]);
+    journey::model::ChildRecords c =
+        council.children.at(ids[static_cast<size_t>(i) * ids.size() / updates]);
     Record v(Kind::kVisit);
     v.id = 900000000 + i;
     v.child_id = c.child_id;
@@ -185,20 +194,22 @@ int main(int argc, char** argv) {
   }
   std::sort(us.begin(), us.end());
   const double median = us[us.size() / 2], p99 = us[us.size() * 99 / 100], worst = us.back();
-  std::printf("update after one write and reread (%d updates): median %.1f us, p99 %.1f us, "
-              "worst %.1f us; target 1 ms: median %.3f of it, worst %.2f of it; a full "
-              "rebuild instead: %.0f times the median\n",
-              updates, median, p99, worst, median / 1000.0, worst / 1000.0,
-              (load_ms + best_due_ms) * 1000.0 / median);
+  std::printf(
+      "update after one write and reread (%d updates): median %.1f us, p99 %.1f us, "
+      "worst %.1f us; target 1 ms: median %.3f of it, worst %.2f of it; a full "
+      "rebuild instead: %.0f times the median\n",
+      updates, median, p99, worst, median / 1000.0, worst / 1000.0,
+      (load_ms + best_due_ms) * 1000.0 / median);
   const auto after = p->Stats();
   t0 = std::chrono::steady_clock::now();
   p->CompactAll();  // forced, to measure what a compaction costs
   const double compact_ms = Ms(t0);
   const auto compacted = p->Stats();
-  std::printf("after the updates: %llu records, %llu tombstoned, %.1f bytes/record; a full compaction "
-              "(off the write path): %.1f ms, leaving %llu tombstoned, %.1f bytes/record\n",
-              static_cast<unsigned long long>(after.records),
-              static_cast<unsigned long long>(after.dead), after.BytesPerRecord(), compact_ms,
-              static_cast<unsigned long long>(compacted.dead), compacted.BytesPerRecord());
+  std::printf(
+      "after the updates: %llu records, %llu tombstoned, %.1f bytes/record; a full compaction "
+      "(off the write path): %.1f ms, leaving %llu tombstoned, %.1f bytes/record\n",
+      static_cast<unsigned long long>(after.records), static_cast<unsigned long long>(after.dead),
+      after.BytesPerRecord(), compact_ms, static_cast<unsigned long long>(compacted.dead),
+      compacted.BytesPerRecord());
   return 0;
 }

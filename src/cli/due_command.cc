@@ -3,13 +3,13 @@
 //
 //   journey due --db journey.db --worker 7 --as-at 2026-03-31 --within 14
 //   journey due --db journey.db --council --format csv
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli/command.h"
 #include "engine/due.h"
@@ -35,9 +35,10 @@ std::string Day(int32_t d) { return d == engine::kNoDay ? "" : Date::FromDays(d)
 Status CheckExists(store::Store& s, model::Kind kind, int64_t id, std::string_view option) {
   JOURNEY_ASSIGN_OR_RETURN(auto r, s.Get(kind, id));
   if (!r) {
-    return NotFound(fmt::format("{} {}: there is no {} {} in the store (give the id of a current "
-                                "{})",
-                                option, id, model::KindName(kind), id, model::KindName(kind)));
+    return NotFound(
+        fmt::format("{} {}: there is no {} {} in the store (give the id of a current "
+                    "{})",
+                    option, id, model::KindName(kind), id, model::KindName(kind)));
   }
   return Status::Ok();
 }
@@ -64,7 +65,8 @@ Status RunDue(const DueArgs& a, CommandContext& ctx) {
   if (!std::filesystem::exists(a.db)) {
     return NotFound(fmt::format("--db {}: no such database file", a.db));
   }
-  JOURNEY_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s, store::OpenSqliteStore(a.db, *ctx.clock));
+  JOURNEY_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s,
+                           store::OpenSqliteStore(a.db, *ctx.clock));
   engine::DueQuery q;
   q.within_days = a.within;
   if (a.worker) {
@@ -123,12 +125,10 @@ Status RunDue(const DueArgs& a, CommandContext& ctx) {
                      "due", "rule", "child", "clock started by", "worker", "team");
   for (const engine::DueItem& i : items) {
     const engine::Obligation& o = i.obligation;
-    out << fmt::format("{:<8} {:>5}  {:<10}  {:<22} {:>8}  {:<26} {:>7} {:>6}\n",
-                       i.overdue() ? "overdue" : "due",
-                       i.overdue() ? -i.days_to_due : i.days_to_due, Day(o.due),
-                       engine::Info(o.rule).code, o.child,
-                       fmt::format("{} {}", model::KindName(o.from_kind), o.from_id), o.worker,
-                       o.team);
+    out << fmt::format(
+        "{:<8} {:>5}  {:<10}  {:<22} {:>8}  {:<26} {:>7} {:>6}\n", i.overdue() ? "overdue" : "due",
+        i.overdue() ? -i.days_to_due : i.days_to_due, Day(o.due), engine::Info(o.rule).code,
+        o.child, fmt::format("{} {}", model::KindName(o.from_kind), o.from_id), o.worker, o.team);
   }
   return Status::Ok();
 }
@@ -143,7 +143,8 @@ void RegisterDueCommand(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--worker", a->worker, "a worker's id: their caseload's due work");
   cmd->add_option("--team", a->team, "a team's id");
   cmd->add_flag("--council", a->council, "the whole council");
-  cmd->add_option("--as-at", a->as_at, "the date to look from, YYYY-MM-DD or dd/mm/yyyy (default today)");
+  cmd->add_option("--as-at", a->as_at,
+                  "the date to look from, YYYY-MM-DD or dd/mm/yyyy (default today)");
   cmd->add_option("--within", a->within,
                   "also list what falls due within this many days (default 7; -1: overdue only)");
   cmd->add_option("--format", a->format, "table, csv or json (default table)");

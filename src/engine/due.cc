@@ -11,8 +11,7 @@ constexpr int32_t kGone = std::numeric_limits<int32_t>::min();  // refreshed sin
 
 DueIndex::DueIndex(const Projection& projection, const Timescales& timescales, Date as_at)
     : projection_(projection), timescales_(timescales), as_at_(as_at) {
-  projection_.ForEachChild(Timescales::Kinds(),
-                           [&](const ChildView& v) { Compute(v.child, v); });
+  projection_.ForEachChild(Timescales::Kinds(), [&](const ChildView& v) { Compute(v.child, v); });
   building_ = false;
   Compute(0, projection_.View(0));
 }
@@ -46,8 +45,9 @@ void DueIndex::Compute(int32_t child, const ChildView& view) {
 void DueIndex::Unlink(int32_t child) {
   auto drop = [&](std::vector<Obligation>& v) {
     const size_t before = v.size();
-    v.erase(std::remove_if(v.begin(), v.end(), [&](const Obligation& o) { return o.child == child; }),
-            v.end());
+    v.erase(
+        std::remove_if(v.begin(), v.end(), [&](const Obligation& o) { return o.child == child; }),
+        v.end());
     open_ -= before - v.size();
   };
   if (child == 0) {

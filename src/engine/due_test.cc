@@ -1,8 +1,8 @@
 #include "engine/due.h"
 
-#include <filesystem>
-
 #include <gtest/gtest.h>
+
+#include <filesystem>
 
 #include "base/clock.h"
 #include "model/journey_text.h"
@@ -127,8 +127,7 @@ namespace {
 // The real write path: a write through the store, the child reread with LoadChild and
 // replaced in the projection, its obligations refreshed: the same as loading it all again.
 TEST(Due, StoreWriteThenRefreshEqualsAReload) {
-  const std::string path =
-      (std::filesystem::temp_directory_path() / "engine_due_test.db").string();
+  const std::string path = (std::filesystem::temp_directory_path() / "engine_due_test.db").string();
   for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
   FixedClock clock(Date::FromYmd(2024, 1, 26));
   auto store = store::OpenSqliteStore(path, clock);

@@ -1,9 +1,9 @@
 #include "engine/projection.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <numeric>
-
-#include <fmt/format.h>
 
 #include "model/codes.h"
 
@@ -16,9 +16,10 @@ using model::Value;
 
 Result<int32_t> ToInt32(int64_t v, const Record& r, std::string_view what) {
   if (v < std::numeric_limits<int32_t>::min() + 1 || v > std::numeric_limits<int32_t>::max()) {
-    return Err(OutOfRange(fmt::format("{}: {} {} is outside what the engine holds (-2^31 to "
-                                      "2^31-1)",
-                                      r.Label(), what, v)));
+    return Err(
+        OutOfRange(fmt::format("{}: {} {} is outside what the engine holds (-2^31 to "
+                               "2^31-1)",
+                               r.Label(), what, v)));
   }
   return static_cast<int32_t>(v);
 }
@@ -99,7 +100,8 @@ Status KindTable::AppendRow(const Record& r) {
     const Value& v = i < r.values.size() ? r.values[i] : Value{};
     const bool null = model::IsNull(v);
     switch (c.type) {
-      case FieldType::kText: break;  // not projected
+      case FieldType::kText:
+        break;  // not projected
       case FieldType::kDate:
         c.i32.push_back(null ? kNoDay : std::get<Date>(v).days());
         break;
@@ -142,11 +144,19 @@ Status KindTable::AppendRow(const Record& r) {
           for (size_t j = 0; j < i; ++j) {
             Column& p = columns_[j];
             switch (p.type) {
-              case FieldType::kText: break;
-              case FieldType::kCode: p.u16.pop_back(); break;
-              case FieldType::kBool: p.i8.pop_back(); break;
-              case FieldType::kDecimal: p.f32.pop_back(); break;
-              default: p.i32.pop_back();
+              case FieldType::kText:
+                break;
+              case FieldType::kCode:
+                p.u16.pop_back();
+                break;
+              case FieldType::kBool:
+                p.i8.pop_back();
+                break;
+              case FieldType::kDecimal:
+                p.f32.pop_back();
+                break;
+              default:
+                p.i32.pop_back();
             }
           }
           return InvalidArgument(fmt::format("{}: field {}: \"{}\" is not in code list {}",
@@ -172,7 +182,8 @@ Status KindTable::AppendRun(int32_t child, std::vector<const Record*>& recs, boo
   live_rows_ += count;
   if (loaded) {
     if (!runs_.empty() && runs_.back().child >= child) {
-      return Internal(fmt::format("{}: child {} loaded out of order", model::KindName(kind_), child));
+      return Internal(
+          fmt::format("{}: child {} loaded out of order", model::KindName(kind_), child));
     }
     if (count) runs_.push_back(Run{child, begin, count});
   } else {
@@ -220,7 +231,8 @@ void KindTable::Compact() {
       const Column& from = columns_[i];
       Column& to = cols[i];
       auto copy = [&](auto& dst, const auto& src) {
-        if (!src.empty()) dst.insert(dst.end(), src.begin() + r.begin, src.begin() + r.begin + r.count);
+        if (!src.empty())
+          dst.insert(dst.end(), src.begin() + r.begin, src.begin() + r.begin + r.count);
       };
       copy(to.i32, from.i32);
       copy(to.u16, from.u16);
@@ -299,7 +311,8 @@ Result<Projection> Projection::FromText(const model::JourneyText& text) {
     ptrs.clear();
     for (const Record& r : text.organisation)
       if (r.kind == static_cast<Kind>(k)) ptrs.push_back(&r);
-    if (!ptrs.empty()) JOURNEY_RETURN_IF_ERROR(p.tables_[static_cast<size_t>(k)].AppendRun(0, ptrs, true));
+    if (!ptrs.empty())
+      JOURNEY_RETURN_IF_ERROR(p.tables_[static_cast<size_t>(k)].AppendRun(0, ptrs, true));
   }
   // One pass over the children (std::map: ascending id); each table gets its runs in order.
   for (const auto& [id, child] : text.children) {
@@ -319,9 +332,8 @@ Result<Projection> Projection::FromText(const model::JourneyText& text) {
 
 Status Projection::ReplaceChild(const model::ChildRecords& child) {
   if (child.child_id <= 0 || child.child_id > std::numeric_limits<int32_t>::max()) {
-    return InvalidArgument(
-        fmt::format("replacing a child in the projection: child id {} must be 1 to 2^31-1",
-                    child.child_id));
+    return InvalidArgument(fmt::format(
+        "replacing a child in the projection: child id {} must be 1 to 2^31-1", child.child_id));
   }
   const int32_t c = static_cast<int32_t>(child.child_id);
   std::vector<const Record*> ptrs;
@@ -365,7 +377,8 @@ ChildView Projection::View(int32_t child) const {
   ChildView v;
   v.child = child;
   v.tables = &tables_;
-  for (int k = 0; k < model::kKindCount; ++k) v.rows[k] = tables_[static_cast<size_t>(k)].RowsOf(child);
+  for (int k = 0; k < model::kKindCount; ++k)
+    v.rows[k] = tables_[static_cast<size_t>(k)].RowsOf(child);
   return v;
 }
 

@@ -112,8 +112,8 @@ class KindTable {
   int sort_field_ = -1;  // the kind's date field, when it is a date or date-time
   std::vector<Column> columns_;
   std::vector<int32_t> ids_;
-  std::vector<Run> runs_;                      // loaded runs, ascending child
-  std::unordered_map<int32_t, Run> overlay_;   // replaced children
+  std::vector<Run> runs_;                     // loaded runs, ascending child
+  std::unordered_map<int32_t, Run> overlay_;  // replaced children
   uint32_t live_rows_ = 0;
 };
 

@@ -1,10 +1,10 @@
 #include "engine/projection.h"
 
-#include <cstdio>
-#include <filesystem>
-
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
 
 #include "base/clock.h"
 #include "model/journey_text.h"
@@ -119,7 +119,8 @@ TEST(Projection, UnknownCodeNamesRecordFieldAndList) {
   model::JourneyText j = Parse("person 1 la_child_id=C1\nvisit 4 child=1 visit_type=XX\n");
   auto p = Projection::FromText(j);
   ASSERT_FALSE(p);
-  EXPECT_EQ(p.error().message(), "visit 4 (child 1): field visit_type: \"XX\" is not in code list visit_type");
+  EXPECT_EQ(p.error().message(),
+            "visit 4 (child 1): field visit_type: \"XX\" is not in code list visit_type");
 }
 
 TEST(Projection, LoadsFromTheStore) {

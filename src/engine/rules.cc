@@ -29,7 +29,8 @@ struct F {
       s47_outcome = Of(K::kSection47Enquiry, "outcome"),
       s47_not_required = Of(K::kSection47Enquiry, "icpc_not_required");
   int cc_type = Of(K::kCpConference, "conference_type"), cc_s47 = Of(K::kCpConference, "s47_id"),
-      cc_plan = Of(K::kCpConference, "cp_plan_id"), cc_date = Of(K::kCpConference, "conference_date");
+      cc_plan = Of(K::kCpConference, "cp_plan_id"),
+      cc_date = Of(K::kCpConference, "conference_date");
   int cp_icpc = Of(K::kCpPlan, "icpc_id"), cp_start = Of(K::kCpPlan, "start_date"),
       cp_end = Of(K::kCpPlan, "end_date");
   int cg_plan = Of(K::kCoreGroup, "cp_plan_id"), cg_date = Of(K::kCoreGroup, "meeting_date");
@@ -52,8 +53,9 @@ struct F {
   int pr_issue = Of(K::kCareProceedings, "issue_date"),
       pr_final = Of(K::kCareProceedings, "final_order_date");
   int ad_period = Of(K::kAdoption, "cla_period_id"),
-      ad_order = Of(K::kAdoption, "placement_order_date"), ad_match = Of(K::kAdoption, "match_date"),
-      ad_placed = Of(K::kAdoption, "placed_date"), ad_reversed = Of(K::kAdoption, "reversed_date");
+      ad_order = Of(K::kAdoption, "placement_order_date"),
+      ad_match = Of(K::kAdoption, "match_date"), ad_placed = Of(K::kAdoption, "placed_date"),
+      ad_reversed = Of(K::kAdoption, "reversed_date");
   int pp_start = Of(K::kPathwayPlan, "start_date"), pp_end = Of(K::kPathwayPlan, "end_date");
   int ppr_plan = Of(K::kPathwayPlanReview, "pathway_plan_id"),
       ppr_date = Of(K::kPathwayPlanReview, "review_date");
@@ -77,7 +79,9 @@ struct Codes {
       s47_icpc, rhi_declined;
   explicit Codes(const Projection& p) {
     const F& f = Fields();
-    auto c = [&](K k, int field, std::string_view code) { return p.table(k).CodeValue(field, code); };
+    auto c = [&](K k, int field, std::string_view code) {
+      return p.table(k).CodeValue(field, code);
+    };
     role_sw = c(K::kAllocation, f.al_role, "SW");
     role_pa = c(K::kAllocation, f.al_role, "PA");
     initial = c(K::kCpConference, f.cc_type, "INITIAL");
@@ -111,8 +115,14 @@ class Eval {
  public:
   Eval(const Timescales& ts, const Projection& p, const ChildView& v, Date as_at,
        std::vector<Obligation>* out)
-      : f_(Fields()), c_(CodesOf(p)), ts_(ts), cfg_(ts.config()), p_(p), v_(v),
-        as_at_(as_at.days()), out_(out) {
+      : f_(Fields()),
+        c_(CodesOf(p)),
+        ts_(ts),
+        cfg_(ts.config()),
+        p_(p),
+        v_(v),
+        as_at_(as_at.days()),
+        out_(out) {
     FindResponsible();
   }
 
@@ -166,8 +176,7 @@ class Eval {
   // A recurring duty: each event in `events` (ascending) meets the current obligation and
   // restarts the clock; next(event) gives the following due date.
   template <typename Next>
-  void Chain(Rule r, K k, int32_t id, int32_t start, int32_t first_due, int32_t end,
-             Next next) {
+  void Chain(Rule r, K k, int32_t id, int32_t start, int32_t first_due, int32_t end, Next next) {
     std::sort(events_.begin(), events_.end());
     int32_t s = start, due = first_due;
     for (int32_t e : events_) {
@@ -223,8 +232,8 @@ void Eval::FrontDoor() {
       if (cfg_.assessment_from_referral) start = ref.Day(f_.ref_date, j);
       end = ref.Day(f_.ref_closed, j);
     }
-    Emit(Rule::kAssessment, K::kAssessment, as.id(i), start, Wd(start, 45),
-         as.Day(f_.as_auth, i), end);
+    Emit(Rule::kAssessment, K::kAssessment, as.id(i), start, Wd(start, 45), as.Day(f_.as_auth, i),
+         end);
   }
 }
 
@@ -237,7 +246,8 @@ void Eval::Protection() {
     if (s47.IsTrue(f_.s47_not_required, i)) continue;
     int32_t start = s47.Day(f_.s47_start, i);
     const int32_t disc = s47.Ref(f_.s47_sd, i);
-    for (uint32_t j = R(K::kStrategyDiscussion).begin; disc && j < R(K::kStrategyDiscussion).end; ++j)
+    for (uint32_t j = R(K::kStrategyDiscussion).begin; disc && j < R(K::kStrategyDiscussion).end;
+         ++j)
       if (sd.id(j) == disc) start = sd.Day(f_.sd_date, j);
     // Met by the initial conference for this enquiry; failing a link, the child's first
     // initial conference on or after the discussion.
@@ -354,15 +364,19 @@ void Eval::LookedAfter() {
       const int32_t d = ha.Day(f_.ha_date, j);
       if (!Within(d, start, end)) continue;
       const uint16_t type = ha.Code(f_.ha_type, j);
-      if (type == c_.iha && iha == kNoDay) iha = d;
-      else if (type == c_.rha) events_.push_back(d);
+      if (type == c_.iha && iha == kNoDay)
+        iha = d;
+      else if (type == c_.rha)
+        events_.push_back(d);
     }
     Emit(Rule::kInitialHealth, K::kClaPeriod, id, start, Wd(start, 20), iha, end);
     auto next_health = [&](int32_t e) {
-      const bool under5 = birth == kNoDay || AgeInYears(Date::FromDays(birth), Date::FromDays(e)) < 5;
+      const bool under5 =
+          birth == kNoDay || AgeInYears(Date::FromDays(birth), Date::FromDays(e)) < 5;
       return AddMonths(e, under5 ? 6 : 12);
     };
-    if (iha != kNoDay) Chain(Rule::kReviewHealth, K::kClaPeriod, id, iha, next_health(iha), end, next_health);
+    if (iha != kNoDay)
+      Chain(Rule::kReviewHealth, K::kClaPeriod, id, iha, next_health(iha), end, next_health);
 
     // Education: children of the configured ages when they became looked after.
     const int age = birth == kNoDay ? -1 : AgeInYears(Date::FromDays(birth), Date::FromDays(start));
@@ -372,8 +386,10 @@ void Eval::LookedAfter() {
       for (uint32_t j = R(K::kPep).begin; j < R(K::kPep).end; ++j) {
         const int32_t d = pep.Day(f_.pep_date, j);
         if (!Within(d, start, end)) continue;
-        if (first == kNoDay) first = d;
-        else events_.push_back(d);
+        if (first == kNoDay)
+          first = d;
+        else
+          events_.push_back(d);
       }
       Emit(Rule::kPepInitial, K::kClaPeriod, id, start, Wd(start, cfg_.pep_initial_working_days),
            first, end);
@@ -393,14 +409,14 @@ void Eval::LookedAfter() {
       events_.clear();
       for (uint32_t k = R(K::kVisit).begin; k < R(K::kVisit).end; ++k) {
         const int32_t d = vis.Day(f_.v_date, k);
-        if (vis.Code(f_.v_type, k) == c_.visit_cla && vis.Bool(f_.v_seen, k) != 0 && Within(d, ps, pe))
+        if (vis.Code(f_.v_type, k) == c_.visit_cla && vis.Bool(f_.v_seen, k) != 0 &&
+            Within(d, ps, pe))
           events_.push_back(d);
       }
       const bool long_term = pl.IsTrue(f_.pl_long, j);
       const int32_t year_on = AddMonths(ps, 12);
-      Chain(Rule::kClaVisit, K::kPlacement, pl.id(j), ps, ps + 7, pe, [&](int32_t e) {
-        return long_term && e >= year_on ? AddMonths(e, 3) : e + 42;
-      });
+      Chain(Rule::kClaVisit, K::kPlacement, pl.id(j), ps, ps + 7, pe,
+            [&](int32_t e) { return long_term && e >= year_on ? AddMonths(e, 3) : e + 42; });
     }
   }
 }
@@ -506,14 +522,16 @@ void Timescales::ForChild(const Projection& p, const ChildView& child, Date as_a
 
 // Supervision of each worker in post: every N working days (local) from their start, met
 // by any supervision of them (of their practice or of one of their cases).
-void Timescales::ForOrganisation(const Projection& p, Date as_at, std::vector<Obligation>* out) const {
+void Timescales::ForOrganisation(const Projection& p, Date as_at,
+                                 std::vector<Obligation>* out) const {
   // Records about no child that carry a duty (an adult's complaint) follow the child rules.
   Eval(*this, p, p.View(0), as_at, out).Run();
   const F& f = Fields();
   std::unordered_map<int32_t, std::vector<int32_t>> held;
   const KindTable& su = p.table(K::kSupervision);
   su.ForEachRun([&](int32_t, RowRange r) {
-    for (uint32_t i = r.begin; i < r.end; ++i) held[su.Ref(f.su_worker, i)].push_back(su.Day(f.su_date, i));
+    for (uint32_t i = r.begin; i < r.end; ++i)
+      held[su.Ref(f.su_worker, i)].push_back(su.Day(f.su_date, i));
   });
   const KindTable& w = p.table(K::kWorker);
   const int n = config_.supervision_working_days;
@@ -528,7 +546,8 @@ void Timescales::ForOrganisation(const Projection& p, Date as_at, std::vector<Ob
     std::vector<int32_t>& ev = held[id];
     std::sort(ev.begin(), ev.end());
     int32_t s = start, due = wd(start);
-    Obligation o{0, Rule::kSupervision, K::kWorker, id, 0, 0, kNoDay, kNoDay, id, w.Ref(f.w_team, i)};
+    Obligation o{0,  Rule::kSupervision, K::kWorker, id, 0, 0, kNoDay, kNoDay,
+                 id, w.Ref(f.w_team, i)};
     for (int32_t e : ev) {
       if (e < s) continue;
       if (e > today || due == kNoDay) break;

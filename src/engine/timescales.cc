@@ -4,27 +4,27 @@
 // marked [unverified] until checked against the primary text.
 #include "engine/timescales.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 namespace journey::engine {
 namespace {
 
 constexpr RuleInfo kRules[] = {
     {Rule::kReferralDecision, "REFERRAL_DECISION", "decision on a referral",
-     "1 working day from receipt",
-     "Working Together 2018/2023 (DOMAIN #1, secondary quoting WT)", false},
+     "1 working day from receipt", "Working Together 2018/2023 (DOMAIN #1, secondary quoting WT)",
+     false},
     {Rule::kAssessment, "ASSESSMENT_45WD", "child and family assessment authorised",
      "45 working days from the referral",
      "Working Together 2013-2023: 'within 45 working days from the point of referral' "
      "(DOMAIN #2)",
      false},
     {Rule::kInitialConference, "ICPC_15WD", "initial child protection conference",
-     "15 working days from the strategy discussion",
-     "Working Together 2018 (DOMAIN #4, secondary)", false},
+     "15 working days from the strategy discussion", "Working Together 2018 (DOMAIN #4, secondary)",
+     false},
     {Rule::kFirstCoreGroup, "CORE_GROUP_10WD", "first core group meeting",
      "10 working days from the initial conference", "Working Together (DOMAIN #5, secondary)",
      false},
@@ -71,8 +71,7 @@ constexpr RuleInfo kRules[] = {
      "CPPCR Regulations 2010 reg 42 (DOMAIN #14, primary)", false},
     {Rule::kPathwayReview, "PATHWAY_REVIEW", "pathway plan review",
      "6 months from the plan or its last review",
-     "Care Leavers (England) Regulations 2010 (DOMAIN #14; regulation number unverified)",
-     false},
+     "Care Leavers (England) Regulations 2010 (DOMAIN #14; regulation number unverified)", false},
     {Rule::kReturnInterview, "RETURN_INTERVIEW_72H", "return home interview",
      "72 hours from the return (counted to the day)",
      "DfE statutory guidance on children who run away or go missing, 2014 (DOMAIN #15, "
@@ -105,9 +104,8 @@ Result<int> ParseInt(std::string_view key, std::string_view v, int lo, int hi) {
   int x = 0;
   auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
   if (ec != std::errc() || p != v.data() + v.size() || x < lo || x > hi) {
-    return Err(InvalidArgument(
-        fmt::format("timescale setting {}: \"{}\" is not a whole number from {} to {}", key, v,
-                    lo, hi)));
+    return Err(InvalidArgument(fmt::format(
+        "timescale setting {}: \"{}\" is not a whole number from {} to {}", key, v, lo, hi)));
   }
   return x;
 }
@@ -160,16 +158,16 @@ Status TimescaleConfig::Set(std::string_view key, std::string_view value) {
   }
   std::string names;
   for (const IntKey& k : kInts) names += fmt::format("{}, ", k.name);
-  return InvalidArgument(fmt::format(
-      "\"{}\" is not a timescale setting (allowed: {}assessment_from_referral, "
-      "cp_review_unborn_birth_rule)",
-      key, names));
+  return InvalidArgument(
+      fmt::format("\"{}\" is not a timescale setting (allowed: {}assessment_from_referral, "
+                  "cp_review_unborn_birth_rule)",
+                  key, names));
 }
 
 std::string FormatObligation(const Obligation& o) {
-  std::string s = fmt::format("{} child={} from={}:{} start={} due={} met={}", Info(o.rule).code,
-                              o.child, model::KindName(o.from_kind), o.from_id, Day(o.start),
-                              Day(o.due), Day(o.met));
+  std::string s =
+      fmt::format("{} child={} from={}:{} start={} due={} met={}", Info(o.rule).code, o.child,
+                  model::KindName(o.from_kind), o.from_id, Day(o.start), Day(o.due), Day(o.met));
   if (o.closed != kNoDay) s += fmt::format(" closed={}", Day(o.closed));
   s += fmt::format(" worker={} team={}", o.worker, o.team);
   return s;
@@ -179,16 +177,32 @@ Timescales::Timescales(TimescaleConfig config, const WorkingDayCalendar& calenda
     : config_(config), calendar_(&calendar) {}
 
 const std::vector<Kind>& Timescales::Kinds() {
-  static const std::vector<Kind> kinds = {
-      Kind::kPerson,          Kind::kAllocation,   Kind::kReferral,
-      Kind::kAssessment,      Kind::kStrategyDiscussion, Kind::kSection47Enquiry,
-      Kind::kCpConference,    Kind::kCpPlan,       Kind::kCoreGroup,
-      Kind::kCinPlan,         Kind::kVisit,        Kind::kClaPeriod,
-      Kind::kPlacement,       Kind::kCarePlan,     Kind::kClaReview,
-      Kind::kHealthAssessment, Kind::kPep,         Kind::kMissingEpisode,
-      Kind::kReturnInterview, Kind::kCareProceedings, Kind::kAdoption,
-      Kind::kPathwayPlan,     Kind::kPathwayPlanReview, Kind::kPrivateFostering,
-      Kind::kComplaint,       Kind::kComplaintStage};
+  static const std::vector<Kind> kinds = {Kind::kPerson,
+                                          Kind::kAllocation,
+                                          Kind::kReferral,
+                                          Kind::kAssessment,
+                                          Kind::kStrategyDiscussion,
+                                          Kind::kSection47Enquiry,
+                                          Kind::kCpConference,
+                                          Kind::kCpPlan,
+                                          Kind::kCoreGroup,
+                                          Kind::kCinPlan,
+                                          Kind::kVisit,
+                                          Kind::kClaPeriod,
+                                          Kind::kPlacement,
+                                          Kind::kCarePlan,
+                                          Kind::kClaReview,
+                                          Kind::kHealthAssessment,
+                                          Kind::kPep,
+                                          Kind::kMissingEpisode,
+                                          Kind::kReturnInterview,
+                                          Kind::kCareProceedings,
+                                          Kind::kAdoption,
+                                          Kind::kPathwayPlan,
+                                          Kind::kPathwayPlanReview,
+                                          Kind::kPrivateFostering,
+                                          Kind::kComplaint,
+                                          Kind::kComplaintStage};
   return kinds;
 }
 

@@ -77,8 +77,8 @@ struct TimescaleConfig {
   // ASSESSMENT_45WD: count from the referral (Working Together: "from the point of
   // referral"; the default) or from the assessment's start (as the CIN census measures).
   bool assessment_from_referral = true;
-  int cp_visit_working_days = 10;   // CP_VISIT: local, e.g. every 10 working days
-  int cin_visit_working_days = 20;  // CIN_VISIT: local, e.g. every 20 working days
+  int cp_visit_working_days = 10;     // CP_VISIT: local, e.g. every 10 working days
+  int cin_visit_working_days = 20;    // CIN_VISIT: local, e.g. every 20 working days
   int pep_initial_working_days = 10;  // PEP_INITIAL: 10 (some councils 20)
   int pep_review_months = 4;          // PEP_REVIEW: "termly", read as at most 4 months apart
   int pep_min_age = 3;                // PEPs from the early years ...
@@ -94,7 +94,7 @@ struct TimescaleConfig {
 };
 
 struct Obligation {
-  int32_t child = 0;        // 0 for duties towards no child (a worker's supervision)
+  int32_t child = 0;  // 0 for duties towards no child (a worker's supervision)
   Rule rule = Rule::kCount;
   Kind from_kind = Kind::kPerson;  // the record that started the clock
   int32_t from_id = 0;

@@ -11,13 +11,13 @@
 // Each file is also checked incrementally: a projection loaded without the children's
 // records, then given each child by ReplaceChild (twice, and once more then compacted),
 // must give exactly the same obligations.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <fmt/format.h>
-#include <gtest/gtest.h>
 
 #include "engine/timescales.h"
 #include "model/journey_text.h"
@@ -81,7 +81,8 @@ Result<Golden> ReadGolden(const fs::path& path) {
     }
     g.journey += line + "\n";
   }
-  if (g.blocks.empty()) return Err(InvalidArgument(fmt::format("{}: no as_at block", path.string())));
+  if (g.blocks.empty())
+    return Err(InvalidArgument(fmt::format("{}: no as_at block", path.string())));
   return g;
 }
 
@@ -99,7 +100,8 @@ std::vector<std::string> Actual(const Projection& p, const Golden& g, Date as_at
 
 std::vector<fs::path> GoldenFiles() {
   std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(fs::path(JOURNEY_SOURCE_DIR) / "src/engine/testdata/timescales"))
+  for (const auto& e :
+       fs::directory_iterator(fs::path(JOURNEY_SOURCE_DIR) / "src/engine/testdata/timescales"))
     if (e.path().extension() == ".txt") files.push_back(e.path());
   std::sort(files.begin(), files.end());
   return files;
