@@ -1,0 +1,51 @@
+// The default council against its targets. Tolerance, as stated in targets.cc: each rate
+// per 10,000 children within 15% of its target (20% for contacts, 25% for the small
+// adoption and special guardianship flows), and each share within the stated number of
+// percentage points, for the default council (160,000 children, 6 years, seed 1).
+#include <cstdio>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "synth/generator.h"
+#include "synth/rates.h"
+
+namespace journey::synth {
+namespace {
+
+class RateSink final : public Sink {
+ public:
+  explicit RateSink(RateCollector& c) : c_(c) {}
+  Status Organisation(model::Record r) override {
+    c_.Add(r);
+    return Status::Ok();
+  }
+  Status Child(model::ChildRecords c) override {
+    for (const auto& recs : c.by_kind)
+      for (const model::Record& r : recs) c_.Add(r);
+    return Status::Ok();
+  }
+
+ private:
+  RateCollector& c_;
+};
+
+TEST(GeneratorRates, DefaultCouncilIsWithinToleranceOfEveryTarget) {
+  Options opt;  // the defaults: 160,000 children, 6 years, seed 1
+  RateCollector rates(opt.as_at, opt.children);
+  RateSink sink(rates);
+  auto summary = Generate(opt, sink);
+  ASSERT_TRUE(summary) << summary.error().ToString();
+  for (int k = 0; k < model::kKindCount; ++k)
+    EXPECT_GT(summary->by_kind[static_cast<size_t>(k)], 0) << model::KindName(static_cast<model::Kind>(k));
+  for (const RateRow& r : rates.Compute()) {
+    const Target& t = *r.target;
+    std::printf("%-72s %9.1f %9.1f %s\n", std::string(t.label).c_str(), r.value, t.value, r.within() ? "" : "  <-- outside");
+    EXPECT_TRUE(r.within()) << t.key << ": generated " << r.value << ", target " << t.value << " ("
+                            << (t.relative ? "relative " : "") << "tolerance " << t.tolerance << ")";
+  }
+  std::printf("records: %lld\n", static_cast<long long>(summary->records));
+}
+
+}  // namespace
+}  // namespace journey::synth
