@@ -85,6 +85,11 @@ Result<std::vector<Council>> PlanCouncils(const Options& opt) {
   return out;
 }
 
+Status CheckOptions(const Options& opt) {
+  auto plan = PlanCouncils(opt);
+  return plan ? Status::Ok() : plan.error();
+}
+
 Result<Summary> Generate(const Options& opt, Sink& sink) {
   JOURNEY_ASSIGN_OR_RETURN(std::vector<Council> councils, PlanCouncils(opt));
   Summary summary;

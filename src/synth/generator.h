@@ -37,7 +37,13 @@ struct Summary {
   std::vector<int64_t> by_kind = std::vector<int64_t>(model::kKindCount);
 };
 
-// Generates the council(s) described by `opt` into `sink`.
+// Checks the options without generating anything: InvalidArgument naming the option at fault.
+Status CheckOptions(const Options& opt);
+
+// Generates the council(s) described by `opt` into `sink`: for each council its
+// organisation records, then its children one at a time. Ids are assigned here, unique per
+// kind across the run, from 1; each child's id is its person id. Deterministic: the same
+// options give the same records in the same order.
 Result<Summary> Generate(const Options& opt, Sink& sink);
 
 }  // namespace journey::synth
