@@ -21,7 +21,7 @@ void DueIndex::Compute(int32_t child, const ChildView& view) {
   if (child == 0) {
     timescales_.ForOrganisation(projection_, as_at_, &scratch_);
   } else {
-    timescales_.ForChild(projection_, view, as_at_, &scratch_);
+    timescales_.ForChild(projection_, view, as_at_, &scratch_, /*open_only=*/true);
   }
   std::vector<Obligation>* list = nullptr;
   int32_t list_worker = 0;

@@ -114,7 +114,7 @@ bool Within(int32_t d, int32_t start, int32_t end) {
 class Eval {
  public:
   Eval(const Timescales& ts, const Projection& p, const ChildView& v, Date as_at,
-       std::vector<Obligation>* out)
+       std::vector<Obligation>* out, bool open_only)
       : f_(Fields()),
         c_(CodesOf(p)),
         ts_(ts),
@@ -122,7 +122,8 @@ class Eval {
         p_(p),
         v_(v),
         as_at_(as_at.days()),
-        out_(out) {
+        out_(out),
+        open_only_(open_only) {
     FindResponsible();
   }
 
@@ -170,6 +171,7 @@ class Eval {
       if (end < due) return;  // the episode ended before the duty fell due
       closed = end;
     }
+    if (open_only_ && (met != kNoDay || closed != kNoDay)) return;
     out_->push_back(Obligation{v_.child, r, k, id, start, due, met, closed, worker_, team_});
   }
 
@@ -203,6 +205,7 @@ class Eval {
   const ChildView& v_;
   int32_t as_at_;
   std::vector<Obligation>* out_;
+  bool open_only_;  // a due list: met and lapsed obligations are not kept
   int32_t worker_ = 0, team_ = 0;
   std::vector<int32_t> events_;
 
@@ -516,8 +519,8 @@ void Eval::Around() {
 }  // namespace
 
 void Timescales::ForChild(const Projection& p, const ChildView& child, Date as_at,
-                          std::vector<Obligation>* out) const {
-  Eval(*this, p, child, as_at, out).Run();
+                          std::vector<Obligation>* out, bool open_only) const {
+  Eval(*this, p, child, as_at, out, open_only).Run();
 }
 
 // Supervision of each worker in post: every N working days (local) from their start, met
@@ -525,7 +528,7 @@ void Timescales::ForChild(const Projection& p, const ChildView& child, Date as_a
 void Timescales::ForOrganisation(const Projection& p, Date as_at,
                                  std::vector<Obligation>* out) const {
   // Records about no child that carry a duty (an adult's complaint) follow the child rules.
-  Eval(*this, p, p.View(0), as_at, out).Run();
+  Eval(*this, p, p.View(0), as_at, out, false).Run();
   const F& f = Fields();
   std::unordered_map<int32_t, std::vector<int32_t>> held;
   const KindTable& su = p.table(K::kSupervision);

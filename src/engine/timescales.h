@@ -126,9 +126,10 @@ class Timescales {
   const TimescaleConfig& config() const { return config_; }
   const WorkingDayCalendar& calendar() const { return *calendar_; }
 
-  // The obligations of one child as at `as_at`, appended to `out` in rule order.
+  // The obligations of one child as at `as_at`, appended to `out` in rule order; with
+  // `open_only`, only those neither met nor lapsed (what a due list needs).
   void ForChild(const Projection& p, const ChildView& child, Date as_at,
-                std::vector<Obligation>* out) const;
+                std::vector<Obligation>* out, bool open_only = false) const;
   // Duties towards no child (workers' supervision), appended to `out`.
   void ForOrganisation(const Projection& p, Date as_at, std::vector<Obligation>* out) const;
   // Everything, sorted (child, rule, start, from).
