@@ -70,7 +70,7 @@ Status BuildCouncil(store::Store& s, int n, uint64_t seed) {
   using model::Kind;
   using model::Record;
   Rng rng{seed};
-  auto bulk_r = s.BeginBulk(store::Actor{"bench"});
+  auto bulk_r = s.BeginBulk(store::Actor{"bench", "", ""});
   if (!bulk_r) return bulk_r.error();
   auto& bulk = **bulk_r;
   const Date d2015 = Date::FromYmd(2015, 1, 1), d2019 = Date::FromYmd(2019, 4, 1),
@@ -317,7 +317,7 @@ int main(int argc, char** argv) {
     if (!s) Fail(s.error());
     b = std::move(*s);
     auto t0 = Steady::now();
-    auto r = returns::Import903(*b, year, files, store::Actor{"bench"});
+    auto r = returns::Import903(*b, year, files, store::Actor{"bench", "", ""});
     if (!r) Fail(r.error());
     rep = std::move(*r);
     (void)t0;

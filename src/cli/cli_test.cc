@@ -10,14 +10,14 @@
 
 namespace {
 
-struct Run {
+struct Outcome {
   int exit_code;
   std::string out;  // stdout and stderr together
 };
 
-Run Journey(const std::string& args) {
+Outcome Journey(const std::string& args) {
   const std::string cmd = std::string(JOURNEY_BINARY) + " " + args + " 2>&1";
-  Run r{-1, {}};
+  Outcome r{-1, {}};
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return r;
   std::array<char, 4096> buf;
@@ -36,37 +36,37 @@ std::string TempPath(const std::string& name) {
 }
 
 TEST(Cli, CalendarAddsWorkingDaysOverChristmas) {
-  Run r = Journey("calendar --from 2022-12-22 --add 2");
+  Outcome r = Journey("calendar --from 2022-12-22 --add 2");
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(r.out, "2022-12-28\n");
 }
 
 TEST(Cli, CalendarCountsWorkingDays) {
-  Run r = Journey("calendar --from 20/11/2023 --to 25/01/2024");
+  Outcome r = Journey("calendar --from 20/11/2023 --to 25/01/2024");
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(r.out, "45\n");
 }
 
 TEST(Cli, CalendarRefusesABadDate) {
-  Run r = Journey("calendar --from 2023-02-29 --add 1");
+  Outcome r = Journey("calendar --from 2023-02-29 --add 1");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.out.find("\"2023-02-29\""), std::string::npos) << r.out;
 }
 
 TEST(Cli, SchemaPrintsTheTables) {
-  Run r = Journey("schema");
+  Outcome r = Journey("schema");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("CREATE TABLE cla_episode ("), std::string::npos);
 }
 
 TEST(Cli, DemoGeneratesOnceThenReuses) {
   const std::string db = TempPath("demo.db");
-  Run first = Journey("demo --db " + db + " --children 3000 --years 2");
+  Outcome first = Journey("demo --db " + db + " --children 3000 --years 2");
   ASSERT_EQ(first.exit_code, 0) << first.out;
   EXPECT_NE(first.out.find("Generating a synthetic council of 3000 children"), std::string::npos)
       << first.out;
   EXPECT_NE(first.out.find("looked after now"), std::string::npos);
-  Run again = Journey("demo --db " + db);
+  Outcome again = Journey("demo --db " + db);
   ASSERT_EQ(again.exit_code, 0) << again.out;
   EXPECT_NE(again.out.find("Using the council already in"), std::string::npos) << again.out;
   EXPECT_EQ(again.out.find("Generating"), std::string::npos);
@@ -74,12 +74,12 @@ TEST(Cli, DemoGeneratesOnceThenReuses) {
 
 TEST(Cli, GenerateRefusesAnExistingCouncil) {
   const std::string db = TempPath("gen.db");
-  Run first = Journey("generate --children 2000 --years 1 --seed 3 --db " + db);
+  Outcome first = Journey("generate --children 2000 --years 1 --seed 3 --db " + db);
   ASSERT_EQ(first.exit_code, 0) << first.out;
-  Run again = Journey("generate --children 2000 --years 1 --seed 3 --db " + db);
+  Outcome again = Journey("generate --children 2000 --years 1 --seed 3 --db " + db);
   EXPECT_EQ(again.exit_code, 2);
   EXPECT_NE(again.out.find("already"), std::string::npos) << again.out;
-  Run stats = Journey("stats --db " + db);
+  Outcome stats = Journey("stats --db " + db);
   EXPECT_EQ(stats.exit_code, 0) << stats.out;
   EXPECT_NE(stats.out.find("cla_episode"), std::string::npos) << stats.out;
 }

@@ -1,13 +1,17 @@
-// `journey export 903` and `journey import 903`: the SSDA903 return out of and into a store.
+// `journey export 903`, `journey import 903` and `journey validate 903`: the SSDA903 return
+// out of and into a store, and checked by the DfE's rules.
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
 
+#include "base/csv.h"
 #include "cli/command.h"
 #include "returns/ssda903_export.h"
 #include "returns/ssda903_import.h"
+#include "returns/ssda903_rules.h"
 #include "store/store.h"
 
 namespace journey::cli {
@@ -87,6 +91,45 @@ Status RunImport(const ReturnArgs& a, CommandContext& ctx) {
   return Status::Ok();
 }
 
+// `journey validate 903`: the year's rules over the files; a summary by rule, each finding,
+// and the findings as CSV in --out when given. Exit 1 when there are errors.
+Status RunValidate(const ReturnArgs& a, CommandContext& ctx) {
+  JOURNEY_RETURN_IF_ERROR(CheckYear(a.year));
+  std::vector<returns::InputFile> files;
+  for (const std::string& path : a.files) {
+    JOURNEY_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+    files.push_back({std::filesystem::path(path).filename().string(), std::move(text)});
+  }
+  returns::Read903 read = returns::ReadFiles(files, a.year);
+  for (const returns::Problem& p : read.problems) *ctx.err << p.ToString() << "\n";
+  std::vector<returns::Finding> found = returns::Validate903(read, a.year);
+  std::map<std::string, int> by_rule;
+  int errors = 0;
+  for (const returns::Finding& f : found) {
+    ++by_rule[f.rule];
+    errors += f.severity == returns::Severity::kError;
+    *ctx.out << f.ToString() << "\n";
+  }
+  *ctx.out << fmt::format("SSDA903 {}/{:02}: {} rules run, {} findings ({} errors)\n", a.year - 1,
+                          a.year % 100, returns::RulesFor(a.year).size(), found.size(), errors);
+  for (const auto& [rule, n] : by_rule) *ctx.out << fmt::format("  {:<10} {:>6}\n", rule, n);
+  if (!a.out.empty()) {
+    std::filesystem::create_directories(a.out);
+    std::ofstream csv(a.out + "/findings.csv", std::ios::binary | std::ios::trunc);
+    csv << CsvLine({"rule", "severity", "table", "file", "line", "child", "field", "value",
+                    "message"});
+    for (const returns::Finding& f : found)
+      csv << CsvLine({f.rule, f.severity == returns::Severity::kError ? "error" : "query", f.table,
+                      f.file, std::to_string(f.line), f.child, f.field, f.value, f.message});
+    if (!csv) return Internal(fmt::format("could not write {}/findings.csv", a.out));
+  }
+  if (!read.problems.empty())
+    return InvalidArgument(fmt::format("{} file problem(s): fix them for every rule to run",
+                                       read.problems.size()));
+  if (errors) ctx.exit_code = 1;
+  return Status::Ok();
+}
+
 void Finish(const Status& st, CommandContext& ctx) {
   if (!st.ok()) {
     *ctx.err << "journey: " << st.message() << "\n";
@@ -114,6 +157,14 @@ void RegisterReturnsCommands(CLI::App& app, CommandContext& ctx) {
   im903->add_option("--year", args->year, "collection year (2026 means 2025/26)")->required();
   im903->add_option("files", args->files, "the CSV files")->required();
   im903->callback([args, &ctx] { Finish(RunImport(*args, ctx), ctx); });
+
+  CLI::App* va = app.add_subcommand("validate", "Check a statutory return by the DfE's rules");
+  va->require_subcommand(1);
+  CLI::App* va903 = va->add_subcommand("903", "SSDA903 CSV tables, by the year's rules");
+  va903->add_option("--year", args->year, "collection year (2026 means 2025/26)")->required();
+  va903->add_option("--out", args->out, "directory to write findings.csv to");
+  va903->add_option("files", args->files, "the CSV files")->required();
+  va903->callback([args, &ctx] { Finish(RunValidate(*args, ctx), ctx); });
 }
 
 }  // namespace journey::cli

@@ -1,5 +1,7 @@
 // Bad SSDA903 files: each gives a clear message naming the file, row and column, and the
 // store is left as it was.
+#include <cstring>
+
 #include <gtest/gtest.h>
 
 #include "returns/ssda903_import.h"
@@ -22,7 +24,7 @@ const char kEpisodes[] =
 // was written.
 std::string Refused(std::vector<InputFile> files, int year = 2026) {
   TempStore s;
-  auto rep = Import903(*s, year, files, store::Actor{"test"});
+  auto rep = Import903(*s, year, files, store::Actor{"test", "", ""});
   EXPECT_TRUE(rep) << rep.error().ToString();
   if (!rep) return "";
   EXPECT_FALSE(rep->problems.empty()) << "expected the files to be refused";
@@ -34,7 +36,7 @@ std::string Refused(std::vector<InputFile> files, int year = 2026) {
 
 TEST(Bad903Files, GoodFilesLoad) {
   TempStore s;
-  auto rep = Import903(*s, 2026, {{"h.csv", kHeader}, {"e.csv", kEpisodes}}, {"test"});
+  auto rep = Import903(*s, 2026, {{"h.csv", kHeader}, {"e.csv", kEpisodes}}, store::Actor{"test", "", ""});
   ASSERT_TRUE(rep);
   EXPECT_TRUE(rep->problems.empty());
   EXPECT_EQ(s->Count(model::Kind::kClaEpisode).value_or(0), 1);
@@ -104,6 +106,24 @@ TEST(Bad903Files, ACodeNotValidThatYear) {
   std::string eps = kEpisodes;
   eps.replace(eps.find("U6"), 2, "Z1");  // Z1 ended in 2024/25; Z11-Z14 replaced it
   EXPECT_NE(Refused({{"h.csv", kHeader}, {"e.csv", eps}}).find("column PLACE, value \"Z1\""),
+            std::string::npos);
+}
+
+TEST(Bad903Files, APlacementKeepsTheCodesOfTheYearItBegan) {
+  // H5 ended with 2024/25; a placement begun then continues into 2025/26 through a change
+  // of legal status only (RNE L), and is still H5.
+  const std::string eps = std::string(kEpisodes, std::strchr(kEpisodes, '\n') + 1) +
+                          "C1,01/06/2024,P,V2,N1,H5,PR4,01/06/2025,X1,,,,\n"
+                          "C1,01/06/2025,L,C2,N1,H5,PR4,,,,,,\n";
+  TempStore s;
+  auto rep = Import903(*s, 2026, {{"h.csv", kHeader}, {"e.csv", eps}}, store::Actor{"test", "", ""});
+  ASSERT_TRUE(rep);
+  for (const Problem& p : rep->problems) ADD_FAILURE() << p.ToString();
+  // A placement that begins in 2025/26 cannot be H5.
+  EXPECT_NE(Refused({{"h.csv", kHeader},
+                     {"e.csv", std::string(kEpisodes, std::strchr(kEpisodes, '\n') + 1) +
+                                   "C1,01/06/2025,S,V2,N1,H5,PR4,,,,,,\n"}})
+                .find("column PLACE, value \"H5\""),
             std::string::npos);
 }
 

@@ -22,6 +22,7 @@ struct Ep {
   std::optional<Date> dec;
   std::string rne, ls, cin, place, provider, rec, rpc, home, pl_post, urn;
   std::string where;               // the file row, or "" for an episode already on record
+  std::optional<RowRef> row;       // the file row
   const Record* old_ep = nullptr;  // the episode on record with this DECOM
   bool SamePlacement(const Ep& o) const {
     return place == o.place && provider == o.provider && urn == o.urn && pl_post == o.pl_post;
@@ -96,7 +97,12 @@ void Builder::Episodes(ImportChild& ic, const std::vector<RowRef>& rows) {
     e.rne = c.Code("RNE", "rne", decom, true);
     e.ls = c.Code("LS", "legal_status", decom, true);
     e.cin = c.Code("CIN", "primary_need", decom);
-    e.place = c.Code("PLACE", "placement_type", decom, true);
+    // PLACE is checked against its placement's start (below): an episode that only changes
+    // the legal status (RNE L) continues a placement that may have begun in an earlier
+    // year, under that year's codes.
+    e.place = c["PLACE"];
+    e.row = r;
+    if (e.place.empty()) c.Bad("PLACE", "a placement type is required");
     e.provider = c.Code("PLACE_PROVIDER", "placement_provider", decom);
     e.rec = c.Code("REC", "reason_ceased", e.dec);
     e.rpc = c.Code("REASON_PLACE_CHANGE", "reason_place_change", e.dec);
@@ -217,6 +223,12 @@ void Builder::Episodes(ImportChild& ic, const std::vector<RowRef>& rows) {
       // details are the same.
       const bool same = i > 0 && e.rne == "L" && e.SamePlacement(*pe[i - 1]);
       if (!same) {
+        // The first episode on record of a period that began earlier may continue a
+        // placement of an earlier year: its code need only exist.
+        const bool continues = i == 0 && began_earlier[p] && e.rne == "L";
+        if (e.row)
+          (void)At(*e.row).Code("PLACE", "placement_type",
+                                continues ? std::nullopt : std::optional<Date>(e.decom), true);
         Record pl = New(Kind::kPlacement, ic);
         if (e.old_ep)
           if (auto pid = e.old_ep->GetInt("placement_id"); pid && old_placements.count(*pid))

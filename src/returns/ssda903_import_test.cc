@@ -22,7 +22,7 @@ void ExpectSame(const Return903& a, const Return903& b) {
 }
 
 ImportReport Import(store::Store& s, int year, const std::vector<InputFile>& files) {
-  auto rep = Import903(s, year, files, store::Actor{"test"});
+  auto rep = Import903(s, year, files, store::Actor{"test", "", ""});
   EXPECT_TRUE(rep) << rep.error().ToString();
   return rep ? *rep : ImportReport{};
 }

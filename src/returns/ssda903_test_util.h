@@ -46,7 +46,7 @@ class TempStore {
   void LoadText(const std::string& text) {
     auto j = model::ParseJourneyText(text, "council.journey");
     ASSERT_TRUE(j) << j.error().ToString();
-    auto bulk = store_->BeginBulk(store::Actor{"test"});
+    auto bulk = store_->BeginBulk(store::Actor{"test", "", ""});
     ASSERT_TRUE(bulk);
     for (auto& r : j->organisation) ASSERT_TRUE((*bulk)->Add(r).ok());
     for (auto& [id, c] : j->children) {
