@@ -232,6 +232,19 @@ int main(int argc, char** argv) {
       council.children.size(), static_cast<unsigned long long>(stats.records),
       stats.BytesPerRecord(), stats.BytesPerRecord() / 48.0, load_ms);
 
+  // The widest kinds: what an England mix heavier in them would cost per record.
+  std::vector<std::pair<double, std::string_view>> widths;
+  for (const auto& t : p->tables())
+    if (t.live_rows() > 0)
+      widths.emplace_back(static_cast<double>(t.Bytes()) / t.live_rows(),
+                          journey::model::KindName(t.kind()));
+  std::sort(widths.rbegin(), widths.rend());
+  std::printf("widest kinds, bytes/record:");
+  for (size_t i = 0; i < widths.size() && i < 6; ++i)
+    std::printf(" %.*s %.1f", static_cast<int>(widths[i].second.size()), widths[i].second.data(),
+                widths[i].first);
+  std::printf("\n");
+
   if (!sqlite.empty() && LoadThroughSqlite(council, sqlite, load_ms) != 0) return 1;
 
   Timescales ts;
