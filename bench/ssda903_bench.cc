@@ -5,15 +5,16 @@
 //                             [--synth 1 --years Y]   (the synthetic generator's council)
 //
 // Export is compared with loading each included child's whole record (LoadChild after
-// scanning episodes and care leavers' statuses), the obvious way to read it; import with parsing the same bytes as
-// CSV (ParseCsv alone) and with the budget for reading a large council's return.
+// scanning episodes and care leavers' statuses), the obvious way to read it; import with parsing
+// the same bytes as CSV (ParseCsv alone) and with the budget for reading a large council's
+// return.
+#include <fmt/format.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "base/clock.h"
 #include "base/csv.h"
@@ -62,7 +63,9 @@ struct Rng {
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
     return z ^ (z >> 31);
   }
-  int In(int lo, int hi) { return lo + static_cast<int>(Next() % static_cast<uint64_t>(hi - lo + 1)); }
+  int In(int lo, int hi) {
+    return lo + static_cast<int>(Next() % static_cast<uint64_t>(hi - lo + 1));
+  }
   bool Chance(int percent) { return In(1, 100) <= percent; }
 };
 
@@ -243,20 +246,26 @@ int main(int argc, char** argv) {
   std::string out = "bench/out903";
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
-    if (a == "--children") opt.children = std::atoll(argv[i + 1]);
-    else if (a == "--years") opt.years = std::atoi(argv[i + 1]);
-    else if (a == "--seed") opt.seed = std::strtoull(argv[i + 1], nullptr, 10);
-    else if (a == "--year") year = std::atoi(argv[i + 1]);
-    else if (a == "--out") out = argv[i + 1];
-    else if (a == "--synth") use_synth = std::string(argv[i + 1]) == "1";
+    if (a == "--children")
+      opt.children = std::atoll(argv[i + 1]);
+    else if (a == "--years")
+      opt.years = std::atoi(argv[i + 1]);
+    else if (a == "--seed")
+      opt.seed = std::strtoull(argv[i + 1], nullptr, 10);
+    else if (a == "--year")
+      year = std::atoi(argv[i + 1]);
+    else if (a == "--out")
+      out = argv[i + 1];
+    else if (a == "--synth")
+      use_synth = std::string(argv[i + 1]) == "1";
   }
   std::filesystem::create_directories(out);
   FixedClock clock(opt.as_at);
 
   // The council (generated once per size and seed, then reused).
-  const std::string council = fmt::format("{}/council_{}_{}_{}_{}.db", out,
-                                          use_synth ? "synth" : "cla", opt.children, opt.years,
-                                          opt.seed);
+  const std::string council =
+      fmt::format("{}/council_{}_{}_{}_{}.db", out, use_synth ? "synth" : "cla", opt.children,
+                  opt.years, opt.seed);
   auto a = store::OpenSqliteStore(council, clock);
   if (!a) Fail(a.error());
   if ((*a)->Count(model::Kind::kPerson).value_or(0) == 0) {
@@ -344,11 +353,11 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::printf("council: %lld children, %d years, seed %llu; return %d/%02d: %zu children, %zu "
-              "episodes, %zu KB\n",
-              static_cast<long long>(opt.children), opt.years,
-              static_cast<unsigned long long>(opt.seed), year - 1, year % 100, children, episodes,
-              bytes >> 10);
+  std::printf(
+      "council: %lld children, %d years, seed %llu; return %d/%02d: %zu children, %zu "
+      "episodes, %zu KB\n",
+      static_cast<long long>(opt.children), opt.years, static_cast<unsigned long long>(opt.seed),
+      year - 1, year % 100, children, episodes, bytes >> 10);
   std::printf("export:  %8.1f ms   LoadChild each    %8.1f ms   export / loads  %5.2f\n",
               export_s * 1e3, reads_s * 1e3, export_s / reads_s);
   std::printf("import:  %8.1f ms   ParseCsv alone    %8.1f ms   import / parse %6.1f\n",

@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<journey::returns::InputFile> files;
   const size_t split = text.find("\n\n");
   files.push_back({"a.csv", std::string(text.substr(0, split))});
-  if (split != std::string_view::npos) files.push_back({"b.csv", std::string(text.substr(split + 2))});
+  if (split != std::string_view::npos)
+    files.push_back({"b.csv", std::string(text.substr(split + 2))});
   auto read = journey::returns::ReadFiles(files, 2026);
   auto plan = journey::returns::BuildImport(read, 2026, journey::returns::StoreView{});
   for (const auto& p : plan.problems)

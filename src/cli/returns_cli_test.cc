@@ -1,4 +1,5 @@
 // `journey export 903`, `import 903` and `validate 903` run as a user would.
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <array>
@@ -7,8 +8,6 @@
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include <gtest/gtest.h>
 
 namespace {
 
@@ -38,12 +37,13 @@ std::string Slurp(const std::filesystem::path& p) {
 }
 
 TEST(Cli903, GeneratedCouncilRoundTripsThroughTheReturn) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("journey_cli903_" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("journey_cli903_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const std::string d = dir.string();
-  ASSERT_EQ(Journey("generate --children 3000 --years 3 --seed 5 --db " + d + "/a.db").exit_code, 0);
+  ASSERT_EQ(Journey("generate --children 3000 --years 3 --seed 5 --db " + d + "/a.db").exit_code,
+            0);
   Outcome ex = Journey("export 903 --db " + d + "/a.db --year 2026 --out " + d + "/first");
   ASSERT_EQ(ex.exit_code, 0) << ex.out;
   EXPECT_NE(ex.out.find("Episodes.csv"), std::string::npos) << ex.out;

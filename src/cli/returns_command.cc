@@ -1,11 +1,11 @@
 // `journey export 903`, `journey import 903` and `journey validate 903`: the SSDA903 return
 // out of and into a store, and checked by the DfE's rules.
-#include <filesystem>
-#include <map>
-#include <fstream>
-#include <sstream>
-
 #include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
 
 #include "base/csv.h"
 #include "cli/command.h"
@@ -83,8 +83,7 @@ Status RunImport(const ReturnArgs& a, CommandContext& ctx) {
   }
   *ctx.out << fmt::format(
       "SSDA903 {}/{:02} loaded into {}: {} children added, {} updated, {} records written{}.\n",
-      a.year - 1, a.year % 100, a.db, rep.children_added, rep.children_updated,
-      rep.records_written,
+      a.year - 1, a.year % 100, a.db, rep.children_added, rep.children_updated, rep.records_written,
       rep.episodes_replaced
           ? fmt::format(", {} episodes on record replaced by the files'", rep.episodes_replaced)
           : "");
@@ -116,16 +115,16 @@ Status RunValidate(const ReturnArgs& a, CommandContext& ctx) {
   if (!a.out.empty()) {
     std::filesystem::create_directories(a.out);
     std::ofstream csv(a.out + "/findings.csv", std::ios::binary | std::ios::trunc);
-    csv << CsvLine({"rule", "severity", "table", "file", "line", "child", "field", "value",
-                    "message"});
+    csv << CsvLine(
+        {"rule", "severity", "table", "file", "line", "child", "field", "value", "message"});
     for (const returns::Finding& f : found)
       csv << CsvLine({f.rule, f.severity == returns::Severity::kError ? "error" : "query", f.table,
                       f.file, std::to_string(f.line), f.child, f.field, f.value, f.message});
     if (!csv) return Internal(fmt::format("could not write {}/findings.csv", a.out));
   }
   if (!read.problems.empty())
-    return InvalidArgument(fmt::format("{} file problem(s): fix them for every rule to run",
-                                       read.problems.size()));
+    return InvalidArgument(
+        fmt::format("{} file problem(s): fix them for every rule to run", read.problems.size()));
   if (errors) ctx.exit_code = 1;
   return Status::Ok();
 }

@@ -1,8 +1,8 @@
 // Bad SSDA903 files: each gives a clear message naming the file, row and column, and the
 // store is left as it was.
-#include <cstring>
-
 #include <gtest/gtest.h>
+
+#include <cstring>
 
 #include "returns/ssda903_import.h"
 #include "returns/ssda903_test_util.h"
@@ -36,27 +36,30 @@ std::string Refused(std::vector<InputFile> files, int year = 2026) {
 
 TEST(Bad903Files, GoodFilesLoad) {
   TempStore s;
-  auto rep = Import903(*s, 2026, {{"h.csv", kHeader}, {"e.csv", kEpisodes}}, store::Actor{"test", "", ""});
+  auto rep =
+      Import903(*s, 2026, {{"h.csv", kHeader}, {"e.csv", kEpisodes}}, store::Actor{"test", "", ""});
   ASSERT_TRUE(rep);
   EXPECT_TRUE(rep->problems.empty());
   EXPECT_EQ(s->Count(model::Kind::kClaEpisode).value_or(0), 1);
 }
 
 TEST(Bad903Files, ColumnsOfNoTableAreRefusedNamingFoundAndExpected) {
-  EXPECT_EQ(Refused({{"h.csv", kHeader}, {"eps.csv", "CHILD,DECOM,RNE,LS,FOO\nC1,01/05/2025,S,V2,x\n"}}),
-            "eps.csv line 1: the columns (CHILD, DECOM, RNE, LS, FOO) are not those of any "
-            "SSDA903 table of 2025/26; closest is Episodes (CHILD, DECOM, RNE, LS, CIN, PLACE, "
-            "PLACE_PROVIDER, DEC, REC, REASON_PLACE_CHANGE, HOME_POST, PL_POST, URN), missing "
-            "CIN, PLACE, PLACE_PROVIDER, DEC, REC, REASON_PLACE_CHANGE, HOME_POST, PL_POST, URN, "
-            "not expected FOO\n");
+  EXPECT_EQ(
+      Refused({{"h.csv", kHeader}, {"eps.csv", "CHILD,DECOM,RNE,LS,FOO\nC1,01/05/2025,S,V2,x\n"}}),
+      "eps.csv line 1: the columns (CHILD, DECOM, RNE, LS, FOO) are not those of any "
+      "SSDA903 table of 2025/26; closest is Episodes (CHILD, DECOM, RNE, LS, CIN, PLACE, "
+      "PLACE_PROVIDER, DEC, REC, REASON_PLACE_CHANGE, HOME_POST, PL_POST, URN), missing "
+      "CIN, PLACE, PLACE_PROVIDER, DEC, REC, REASON_PLACE_CHANGE, HOME_POST, PL_POST, URN, "
+      "not expected FOO\n");
 }
 
 TEST(Bad903Files, ColumnOrderAndFileNamesDoNotMatter) {
   TempStore s;
-  auto rep = Import903(*s, 2026,
-                       {{"a.csv", "MC_DOB,MOTHER,UPN,ETHNIC,DOB,SEX,CHILD\n,0,UN1,WBRI,10/05/2010,F,C1\n"},
-                        {"b.txt", kEpisodes}},
-                       {"test"});
+  auto rep =
+      Import903(*s, 2026,
+                {{"a.csv", "MC_DOB,MOTHER,UPN,ETHNIC,DOB,SEX,CHILD\n,0,UN1,WBRI,10/05/2010,F,C1\n"},
+                 {"b.txt", kEpisodes}},
+                {"test"});
   ASSERT_TRUE(rep);
   EXPECT_TRUE(rep->problems.empty());
 }
@@ -116,7 +119,8 @@ TEST(Bad903Files, APlacementKeepsTheCodesOfTheYearItBegan) {
                           "C1,01/06/2024,P,V2,N1,H5,PR4,01/06/2025,X1,,,,\n"
                           "C1,01/06/2025,L,C2,N1,H5,PR4,,,,,,\n";
   TempStore s;
-  auto rep = Import903(*s, 2026, {{"h.csv", kHeader}, {"e.csv", eps}}, store::Actor{"test", "", ""});
+  auto rep =
+      Import903(*s, 2026, {{"h.csv", kHeader}, {"e.csv", eps}}, store::Actor{"test", "", ""});
   ASSERT_TRUE(rep);
   for (const Problem& p : rep->problems) ADD_FAILURE() << p.ToString();
   // A placement that begins in 2025/26 cannot be H5.

@@ -1,8 +1,8 @@
 // The importer's builder: the person and their periods of care, placements and episodes.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "returns/ssda903_builder.h"
 
@@ -11,9 +11,7 @@ namespace internal {
 namespace {
 
 std::string Str(const Record& r, std::string_view f) { return r.GetString(f).value_or(""); }
-model::Value Text(const std::string& s) {
-  return s.empty() ? model::Value{} : model::Value{s};
-}
+model::Value Text(const std::string& s) { return s.empty() ? model::Value{} : model::Value{s}; }
 model::Value Day(std::optional<Date> d) { return d ? model::Value{*d} : model::Value{}; }
 
 // An episode as the return describes it, from a row or from the record.
@@ -364,15 +362,15 @@ ImportPlan BuildImport(const Read903& read, int year, const StoreView& view,
                        const Ssda903Spec& spec) {
   ImportPlan plan;
   plan.problems = read.problems;
-  internal::Builder b{year, CollectionYearStart(year), CollectionYearEnd(year), spec, view, plan, -1, {}};
+  internal::Builder b{
+      year, CollectionYearStart(year), CollectionYearEnd(year), spec, view, plan, -1, {}};
   // Rows by child, then by table (std::map: children in CHILD order, so ids are stable).
   std::map<std::string, std::map<std::string, std::vector<internal::RowRef>>> by_child;
   for (const ReadTable& t : read.tables) {
     for (size_t i = 0; i < t.rows.size(); ++i) {
       const std::string& child = t.rows[i][0];
       if (child.empty() || child.size() > 20) {
-        Cells(t, i, plan.problems)
-            .Bad("CHILD", "a child's identifier has 1 to 20 characters");
+        Cells(t, i, plan.problems).Bad("CHILD", "a child's identifier has 1 to 20 characters");
         continue;
       }
       by_child[child][t.spec->name].push_back(internal::RowRef{&t, i});

@@ -12,9 +12,7 @@ std::string Str(const Record& r, std::string_view f) { return r.GetString(f).val
 model::Value Text(const std::string& s) { return s.empty() ? model::Value{} : model::Value{s}; }
 model::Value Day(std::optional<Date> d) { return d ? model::Value{*d} : model::Value{}; }
 model::Value Bool(std::optional<bool> b) { return b ? model::Value{*b} : model::Value{}; }
-std::string DateKey(const Record& r, std::string_view f) {
-  return model::ValueToString(r.Get(f));
-}
+std::string DateKey(const Record& r, std::string_view f) { return model::ValueToString(r.Get(f)); }
 std::optional<Date> DayOf(const Record& r, std::string_view f) {
   const model::Value& v = r.Get(f);
   if (auto* d = std::get_if<Date>(&v)) return *d;
@@ -180,10 +178,11 @@ void Builder::Oc3(ImportChild& ic, const std::vector<RowRef>& rows) {
   if (!accom.empty()) {
     const char digit = accom.back();
     if (accom.size() != 2 || (digit != '1' && digit != '2')) {
-      c.Bad("ACCOM", "must be an accommodation letter and 1 (suitable) or 2 (not suitable), "
-                     "such as U1");
-    } else if (Status st = model::CodeLists::Default().Check("accommodation", accom.substr(0, 1),
-                                                              birthday);
+      c.Bad("ACCOM",
+            "must be an accommodation letter and 1 (suitable) or 2 (not suitable), "
+            "such as U1");
+    } else if (Status st =
+                   model::CodeLists::Default().Check("accommodation", accom.substr(0, 1), birthday);
                !st.ok()) {
       c.Bad("ACCOM", st.message());
     } else {
@@ -378,8 +377,7 @@ void Builder::Mother(ImportChild& ic, const RowRef& header) {
           auto born = r.GetDate("start_date");
           return Str(r, "relationship") == "CHILD" && (!born || *born <= end);
         },
-        {},
-        [](const Record&) { return std::string(); });
+        {}, [](const Record&) { return std::string(); });
     return;
   }
   for (Record& r : ic.want.of(Kind::kRelationship)) {

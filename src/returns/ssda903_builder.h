@@ -53,8 +53,7 @@ struct Builder {
   void Uasc(ImportChild& ic, const std::vector<RowRef>& rows);
   void Oc2(ImportChild& ic, const std::vector<RowRef>& rows);
   void Oc3(ImportChild& ic, const std::vector<RowRef>& rows);
-  void Adoption(ImportChild& ic, const std::vector<RowRef>& ad1,
-                const std::vector<RowRef>& placed);
+  void Adoption(ImportChild& ic, const std::vector<RowRef>& ad1, const std::vector<RowRef>& placed);
   void PrevPerm(ImportChild& ic, const std::vector<RowRef>& rows);
   void Missing(ImportChild& ic, const std::vector<RowRef>& rows);
   void SocialWorkers(ImportChild& ic, const std::vector<RowRef>& rows);

@@ -1,8 +1,8 @@
 #include "returns/ssda903_cells.h"
 
-#include <charconv>
-
 #include <fmt/format.h>
+
+#include <charconv>
 
 #include "model/codes.h"
 
@@ -11,8 +11,8 @@ namespace journey::returns {
 std::string Cells::Where() const { return fmt::format("{} line {}", t_.file, line()); }
 
 void Cells::Bad(std::string_view column, std::string message) const {
-  problems_.push_back(Problem{t_.file, line(), std::string(column),
-                              std::string((*this)[column]), std::move(message)});
+  problems_.push_back(Problem{t_.file, line(), std::string(column), std::string((*this)[column]),
+                              std::move(message)});
 }
 
 std::optional<Date> Cells::Day(std::string_view column, bool required) const {

@@ -3,12 +3,12 @@
 // Y runs from S = 1 April Y-1 to E = 31 March Y (DATA-SPECS.md s12: "2026 means 2025/26").
 #include "returns/ssda903_export.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "base/csv.h"
 
@@ -65,7 +65,10 @@ struct Ssda903Exporter::Impl {
   bool sex_noted = false;
 
   Impl(int y, RecordLookup l, const Ssda903Spec& s)
-      : year(y), start(CollectionYearStart(y)), end(CollectionYearEnd(y)), lookup(std::move(l)),
+      : year(y),
+        start(CollectionYearStart(y)),
+        end(CollectionYearEnd(y)),
+        lookup(std::move(l)),
         spec(s) {
     for (const TableSpec* t : spec.TablesIn(year)) tables[t->name].spec = t;
   }
@@ -99,10 +102,10 @@ struct Ssda903Exporter::Impl {
     auto v = spec.ToReturn("SEX", sex, year);
     if (!v) {
       if (!sex_noted)
-        notes.push_back(fmt::format("sex \"{}\" has no SSDA903 code in {}/{:02} (allowed: {}); "
-                                    "SEX left blank, first for child {}",
-                                    sex, year - 1, year % 100, spec.AllowedIn("SEX", year),
-                                    child));
+        notes.push_back(
+            fmt::format("sex \"{}\" has no SSDA903 code in {}/{:02} (allowed: {}); "
+                        "SEX left blank, first for child {}",
+                        sex, year - 1, year % 100, spec.AllowedIn("SEX", year), child));
       sex_noted = true;
       return {};
     }
@@ -151,9 +154,8 @@ void Ssda903Exporter::Impl::AddChild(const ChildRecords& c) {
     auto from = s.GetDate("start_date");
     auto to = s.GetDate("end_date");
     if (!from || *from > end || (to && *to < start)) continue;
-    Emit("UASC", child, [&](Row& row) {
-      row.Set("SEX", Sex(p, child)).Set("DOB", dob).Set("DUC", Dmy(to));
-    });
+    Emit("UASC", child,
+         [&](Row& row) { row.Set("SEX", Sex(p, child)).Set("DOB", dob).Set("DUC", Dmy(to)); });
     break;  // one row per child
   }
   Oc2(c, child, dob);
@@ -324,7 +326,8 @@ void Ssda903Exporter::Impl::Oc2(const ChildRecords& c, const std::string& child,
     row.Set("IMMUNISATIONS", imm && imm->GetBool("up_to_date").value_or(false) ? "1" : "0");
     row.Set("TEETH_CHECK", teeth ? "1" : "0").Set("HEALTH_ASSESSMENT", development ? "1" : "0");
     row.Set("SUBSTANCE_MISUSE", misuse ? "1" : "0");
-    if (misuse) row.Set("INTERVENTION_RECEIVED", Flag(received)).Set("INTERVENTION_OFFERED", Flag(offered));
+    if (misuse)
+      row.Set("INTERVENTION_RECEIVED", Flag(received)).Set("INTERVENTION_OFFERED", Flag(offered));
   });
 }
 
@@ -347,7 +350,8 @@ bool Ssda903Exporter::Impl::Oc3(const ChildRecords& c, const Record& p, const st
     if (!best) return false;
     if (emit) {
       std::string accom = Str(*best, "accommodation");
-      if (!accom.empty()) accom += best->GetBool("accommodation_suitable").value_or(true) ? "1" : "2";
+      if (!accom.empty())
+        accom += best->GetBool("accommodation_suitable").value_or(true) ? "1" : "2";
       Emit("OC3", child, [&](Row& row) {
         row.Set("DOB", Dmy(dob)).Set("IN_TOUCH", Str(*best, "in_touch"));
         row.Set("ACTIV", Str(*best, "activity")).Set("ACCOM", accom);
@@ -369,7 +373,10 @@ void Ssda903Exporter::Impl::Adoption(const ChildRecords& c, const std::vector<co
     if ((rec != "E11" && rec != "E12") || !Between(dec, start, end)) continue;
     const Record* a = nullptr;
     for (const Record& r : c.of(Kind::kAdoption)) {
-      if (r.GetDate("order_date") == dec) { a = &r; break; }
+      if (r.GetDate("order_date") == dec) {
+        a = &r;
+        break;
+      }
       if (r.GetDate("decision_date") <= dec &&
           (!a || r.GetDate("decision_date") > a->GetDate("decision_date")))
         a = &r;
@@ -428,12 +435,11 @@ Return903 Ssda903Exporter::Finish() {
         if (auto p = Date::ParseDmy(r[static_cast<size_t>(sort_col)])) d = *p;
       return std::pair<const std::string&, Date>(r[0], d);
     };
-    std::stable_sort(t.rows.begin(), t.rows.end(),
-                     [&](const auto& a, const auto& b) {
-                       auto ka = key(a), kb = key(b);
-                       if (ka != kb) return ka < kb;
-                       return a < b;
-                     });
+    std::stable_sort(t.rows.begin(), t.rows.end(), [&](const auto& a, const auto& b) {
+      auto ka = key(a), kb = key(b);
+      if (ka != kb) return ka < kb;
+      return a < b;
+    });
     out.tables.push_back(std::move(t));
   }
   return out;

@@ -21,8 +21,8 @@ struct Table903 {
 };
 
 struct Return903 {
-  int year = 0;                 // collection year: 2026 = 2025/26
-  std::vector<Table903> tables;  // the year's tables, in the DfE's order
+  int year = 0;                    // collection year: 2026 = 2025/26
+  std::vector<Table903> tables;    // the year's tables, in the DfE's order
   std::vector<std::string> notes;  // what the record could not supply (no personal data)
   const Table903* Find(std::string_view name) const;
 };

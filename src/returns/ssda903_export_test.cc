@@ -25,9 +25,9 @@ TEST_F(Export903Test, TablesOfTheYearInOrder) {
   Return903 r = Export(2026);
   std::vector<std::string> names;
   for (const Table903& t : r.tables) names.push_back(t.spec->name);
-  EXPECT_EQ(names, (std::vector<std::string>{"Header", "Episodes", "Reviews", "UASC", "OC2", "OC3",
-                                             "AD1", "PlacedAdoption", "PrevPerm", "Missing",
-                                             "SWEpisodes"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"Header", "Episodes", "Reviews", "UASC", "OC2", "OC3", "AD1",
+                                      "PlacedAdoption", "PrevPerm", "Missing", "SWEpisodes"}));
   // SWEpisodes began in 2023/24; DoLo begins in 2026/27.
   EXPECT_EQ(Export(2023).Find("SWEpisodes"), nullptr);
   EXPECT_NE(Export(2027).Find("DoLo"), nullptr);
@@ -106,9 +106,9 @@ TEST_F(Export903Test, Oc3WindowIsThreeMonthsBeforeToOneMonthAfterTheBirthday) {
 }
 
 TEST_F(Export903Test, WritesOneFilePerTable) {
-  const std::string dir = (std::filesystem::temp_directory_path() /
-                           ("journey_903_out_" + std::to_string(::getpid())))
-                              .string();
+  const std::string dir =
+      (std::filesystem::temp_directory_path() / ("journey_903_out_" + std::to_string(::getpid())))
+          .string();
   ASSERT_TRUE(WriteReturn(Export(2026), dir).ok());
   EXPECT_EQ(testing::ReadText(dir + "/Episodes.csv"), Csv(Export(2026), "Episodes"));
   std::filesystem::remove_all(dir);

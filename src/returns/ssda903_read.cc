@@ -1,9 +1,9 @@
 #include "returns/ssda903_read.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "base/csv.h"
 
@@ -25,7 +25,9 @@ const std::string& ReadTable::Get(size_t row, std::string_view column) const {
 
 namespace {
 
-std::string Join(const std::vector<std::string>& v) { return fmt::format("{}", fmt::join(v, ", ")); }
+std::string Join(const std::vector<std::string>& v) {
+  return fmt::format("{}", fmt::join(v, ", "));
+}
 
 // The table whose columns are closest to `found`, and how they differ, for the message.
 std::string Closest(const std::set<std::string>& found, const std::vector<const TableSpec*>& ts) {
@@ -64,18 +66,19 @@ Read903 ReadFiles(const std::vector<InputFile>& files, int year, const Ssda903Sp
     }
     std::set<std::string> found(csv->header.begin(), csv->header.end());
     if (found.size() != csv->header.size()) {
-      out.problems.push_back(Problem{f.name, 1, "", "", fmt::format(
-          "a column appears twice in the header ({})", Join(csv->header))});
+      out.problems.push_back(
+          Problem{f.name, 1, "", "",
+                  fmt::format("a column appears twice in the header ({})", Join(csv->header))});
       continue;
     }
     const TableSpec* match = nullptr;
     for (const TableSpec& t : spec.tables())
       if (std::set<std::string>(t.columns.begin(), t.columns.end()) == found) match = &t;
     if (!match) {
-      out.problems.push_back(Problem{
-          f.name, 1, "", "",
-          fmt::format("the columns ({}) are not those of any SSDA903 table of {}/{:02}{}",
-                      Join(csv->header), year - 1, year % 100, Closest(found, in_year))});
+      out.problems.push_back(
+          Problem{f.name, 1, "", "",
+                  fmt::format("the columns ({}) are not those of any SSDA903 table of {}/{:02}{}",
+                              Join(csv->header), year - 1, year % 100, Closest(found, in_year))});
       continue;
     }
     if (!match->In(year)) {
@@ -83,15 +86,17 @@ Read903 ReadFiles(const std::vector<InputFile>& files, int year, const Ssda903Sp
           f.name, 1, "", "",
           fmt::format("table {} is not collected in {}/{:02} (only from {}/{:02}{})", match->name,
                       year - 1, year % 100, match->from_year - 1, match->from_year % 100,
-                      match->to_year ? fmt::format(" to {}/{:02}", match->to_year - 1,
-                                                   match->to_year % 100)
-                                     : "")});
+                      match->to_year
+                          ? fmt::format(" to {}/{:02}", match->to_year - 1, match->to_year % 100)
+                          : "")});
       continue;
     }
     const size_t ti = static_cast<size_t>(match - spec.tables().data());
     if (!seen_in[ti].empty()) {
-      out.problems.push_back(Problem{f.name, 0, "", "", fmt::format(
-          "is table {}, which {} already gave: give each table once", match->name, seen_in[ti])});
+      out.problems.push_back(
+          Problem{f.name, 0, "", "",
+                  fmt::format("is table {}, which {} already gave: give each table once",
+                              match->name, seen_in[ti])});
       continue;
     }
     seen_in[ti] = f.name;

@@ -4,11 +4,11 @@
 // implementation whose findings ours must match.
 #include "returns/ssda903_rules.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <mutex>
-
-#include <fmt/format.h>
 
 #include "base/date.h"
 #include "model/codes.h"
@@ -17,8 +17,8 @@
 namespace journey::returns {
 
 std::string Finding::ToString() const {
-  return fmt::format("{} line {} (child {}), {} \"{}\": [{}{}] {}", file, line, child, field,
-                     value, rule, severity == Severity::kQuery ? " query" : "", message);
+  return fmt::format("{} line {} (child {}), {} \"{}\": [{}{}] {}", file, line, child, field, value,
+                     rule, severity == Severity::kQuery ? " query" : "", message);
 }
 
 const ReadTable* RuleContext::Table(std::string_view name) const {
@@ -47,8 +47,8 @@ namespace {
 // blank is for the rules on required fields).
 Rule CodeRule(std::string code, std::string table, std::string field, std::string list,
               std::string source, std::vector<std::string> only = {}) {
-  Rule r{std::move(code), Severity::kError,
-         fmt::format("{} {} is a valid code", table, field), std::move(source), nullptr};
+  Rule r{std::move(code), Severity::kError, fmt::format("{} {} is a valid code", table, field),
+         std::move(source), nullptr};
   r.check = [=](const Rule& self, const RuleContext& ctx) {
     const ReadTable* t = ctx.Table(table);
     if (!t) return;
@@ -75,8 +75,7 @@ Rule CodeRule(std::string code, std::string table, std::string field, std::strin
 // are findings, never blanks.
 Rule DateRule(std::string code, std::string table, std::string field, std::string source) {
   Rule r{std::move(code), Severity::kError,
-         fmt::format("{} {} is a real date, dd/mm/yyyy", table, field), std::move(source),
-         nullptr};
+         fmt::format("{} {} is a real date, dd/mm/yyyy", table, field), std::move(source), nullptr};
   r.check = [=](const Rule& self, const RuleContext& ctx) {
     const ReadTable* t = ctx.Table(table);
     if (!t) return;
@@ -84,7 +83,8 @@ Rule DateRule(std::string code, std::string table, std::string field, std::strin
       const std::string& v = t->Get(i, field);
       if (v.empty()) continue;
       if (auto d = Date::ParseDmy(v); !d)
-        ctx.Find(self, *t, i, field, "is not a real date written dd/mm/yyyy: " + d.error().message());
+        ctx.Find(self, *t, i, field,
+                 "is not a real date written dd/mm/yyyy: " + d.error().message());
     }
   };
   return r;
@@ -162,9 +162,7 @@ struct YearChanges {
 const std::vector<YearChanges>& Years() {
   static const std::vector<YearChanges> kYears = {
       // 2022/23: the first year Journey supports.
-      {2023,
-       {Rule101, Rule102, Rule103, Rule143, Rule144, Rule145, Rule146, Rule149, Rule167},
-       {}},
+      {2023, {Rule101, Rule102, Rule103, Rule143, Rule144, Rule145, Rule146, Rule149, Rule167}, {}},
       // 2023/24: the SocialWorker table and its rules.
       {2024, {RuleSw13}, {}},
   };

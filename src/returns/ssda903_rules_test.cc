@@ -34,8 +34,8 @@ TEST(Rules903, EachYearInheritsThePreviousAndAdds) {
     return out;
   };
   EXPECT_EQ(codes(2023), (V{"101", "102", "103", "143", "144", "145", "146", "149", "167"}));
-  EXPECT_EQ(codes(2024), (V{"101", "102", "103", "143", "144", "145", "146", "149", "167",
-                            "SW13STG1"}));
+  EXPECT_EQ(codes(2024),
+            (V{"101", "102", "103", "143", "144", "145", "146", "149", "167", "SW13STG1"}));
   EXPECT_EQ(codes(2026), codes(2024));
   EXPECT_TRUE(codes(2022).empty());  // before the first year Journey supports
 }
@@ -70,8 +70,7 @@ TEST(Rules903, EpisodeCodes143To149) {
   // The 903 takes N1-N8: not N0 or N9, which the CIN census does.
   EXPECT_EQ(Findings(2026, h, "C1,01/05/2025,S,V2,N8,U6,PR1,,,,,,"), V{});
   EXPECT_EQ(Findings(2026, h, "C1,01/05/2025,S,V2,N9,U6,PR1,,,,,,"), V{"145 CIN N9"});
-  EXPECT_EQ(Findings(2026, h, "C1,01/05/2025,S,V2,N1,U6,PR1,01/06/2025,E4C,,,,"),
-            V{"149 REC E4C"});
+  EXPECT_EQ(Findings(2026, h, "C1,01/05/2025,S,V2,N1,U6,PR1,01/06/2025,E4C,,,,"), V{"149 REC E4C"});
 }
 
 TEST(Rules903, Rule146PlacementTypesOfTheYear) {
@@ -85,7 +84,8 @@ TEST(Rules903, Rule146PlacementTypesOfTheYear) {
 
 TEST(Rules903, RuleSw13OnlyFrom2023_24) {
   std::vector<InputFile> files = {
-      {"sw.csv", "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,10/05/2010,SW1,01/05/2025,,BORED\n"}};
+      {"sw.csv",
+       "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,10/05/2010,SW1,01/05/2025,,BORED\n"}};
   auto found = Validate903(ReadFiles(files, 2026), 2026);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].ToString(),

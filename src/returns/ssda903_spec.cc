@@ -1,9 +1,9 @@
 #include "returns/ssda903_spec.h"
 
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <cstdlib>
-
-#include <fmt/format.h>
 
 #include "base/csv.h"
 #include "base/embedded.h"
@@ -16,9 +16,8 @@ Result<int> ParseYear(std::string_view text, std::string_view file, int line) {
   int y = 0;
   for (char c : text) {
     if (c < '0' || c > '9') {
-      return Err(InvalidArgument(
-          fmt::format("{} line {}: year \"{}\" must be a collection year such as 2026", file,
-                      line, text)));
+      return Err(InvalidArgument(fmt::format(
+          "{} line {}: year \"{}\" must be a collection year such as 2026", file, line, text)));
     }
     y = y * 10 + (c - '0');
   }
@@ -42,13 +41,13 @@ int TableSpec::Column(std::string_view column) const {
   return -1;
 }
 
-Result<Ssda903Spec> Ssda903Spec::FromCsv(std::string_view tables_csv,
-                                         std::string_view values_csv) {
+Result<Ssda903Spec> Ssda903Spec::FromCsv(std::string_view tables_csv, std::string_view values_csv) {
   constexpr std::string_view kTables = "data/ssda903_tables.csv";
   constexpr std::string_view kValues = "data/ssda903_values.csv";
   Ssda903Spec spec;
   JOURNEY_ASSIGN_OR_RETURN(
-      CsvTable t, Need(tables_csv, kTables, {"table", "columns", "from_year", "to_year", "source"}));
+      CsvTable t,
+      Need(tables_csv, kTables, {"table", "columns", "from_year", "to_year", "source"}));
   for (const CsvRow& row : t.rows) {
     TableSpec ts;
     ts.name = row.fields[0];
@@ -62,9 +61,8 @@ Result<Ssda903Spec> Ssda903Spec::FromCsv(std::string_view tables_csv,
     JOURNEY_ASSIGN_OR_RETURN(ts.from_year, ParseYear(row.fields[2], kTables, row.line));
     JOURNEY_ASSIGN_OR_RETURN(ts.to_year, ParseYear(row.fields[3], kTables, row.line));
     if (ts.columns.empty() || ts.columns[0] != "CHILD") {
-      return Err(InvalidArgument(
-          fmt::format("{} line {}: table {}'s first column must be CHILD", kTables, row.line,
-                      ts.name)));
+      return Err(InvalidArgument(fmt::format("{} line {}: table {}'s first column must be CHILD",
+                                             kTables, row.line, ts.name)));
     }
     spec.tables_.push_back(std::move(ts));
   }
@@ -129,8 +127,8 @@ std::optional<std::string> Ssda903Spec::ToReturn(std::string_view column, std::s
   return std::nullopt;
 }
 
-std::optional<std::string> Ssda903Spec::FromReturn(std::string_view column,
-                                                   std::string_view value, int year) const {
+std::optional<std::string> Ssda903Spec::FromReturn(std::string_view column, std::string_view value,
+                                                   int year) const {
   if (!Mapped(column)) return std::string(value);
   for (const ValueMapping& m : values_)
     if (m.column == column && m.ret == value && InYear(m, year)) return m.journey;

@@ -1,9 +1,9 @@
 // The SSDA903 export and import against a store.
+#include <fmt/format.h>
+
 #include <map>
 #include <set>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "returns/ssda903_build.h"
 #include "returns/ssda903_export.h"
@@ -47,11 +47,11 @@ Result<Return903> Export903(store::Store& store, int year) {
   // The kinds the return reads, a scan each (cheaper than loading every kind of each
   // child: a 2,000-child return reads ~16 of the record's ~60 kinds).
   static constexpr Kind kKinds[] = {
-      Kind::kRelationship,   Kind::kImmigrationStatus, Kind::kAllocation,
-      Kind::kClaPeriod,      Kind::kPlacement,         Kind::kClaEpisode,
-      Kind::kClaReview,      Kind::kHealthAssessment,  Kind::kSdq,
-      Kind::kImmunisation,   Kind::kSubstanceMisuse,   Kind::kConviction,
-      Kind::kMissingEpisode, Kind::kPreviousPermanence, Kind::kAdoption,
+      Kind::kRelationship,    Kind::kImmigrationStatus,  Kind::kAllocation,
+      Kind::kClaPeriod,       Kind::kPlacement,          Kind::kClaEpisode,
+      Kind::kClaReview,       Kind::kHealthAssessment,   Kind::kSdq,
+      Kind::kImmunisation,    Kind::kSubstanceMisuse,    Kind::kConviction,
+      Kind::kMissingEpisode,  Kind::kPreviousPermanence, Kind::kAdoption,
       Kind::kCareLeaverStatus};
   std::unordered_map<int64_t, ChildRecords> records;
   for (int64_t child : children) {

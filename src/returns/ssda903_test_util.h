@@ -1,13 +1,13 @@
 // Test helpers for the returns layer: temporary stores and the sample council.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "base/clock.h"
 #include "model/journey_text.h"
