@@ -184,6 +184,17 @@ TEST(ValidateChild, EpisodesThatAbutPass) {
   EXPECT_TRUE(ValidateChild(b.c).ok()) << ValidateChild(b.c).message();
 }
 
+TEST(ValidateChild, APeriodThatBeganEarlierMayOpenMidWay) {
+  // A return imported from a year when the child was already looked after: the first
+  // episode on record continues one before it (RNE P), and the period says so.
+  CareBuilder b;
+  Record& p = b.Period(1, "2024-02-01", nullptr);
+  b.Episode(1, 1, "2024-02-01", nullptr, "P", nullptr);
+  EXPECT_NE(ValidateChild(b.c).message().find("must have RNE S"), std::string::npos);
+  p.Set("began_earlier", true);
+  EXPECT_TRUE(ValidateChild(b.c).ok()) << ValidateChild(b.c).message();
+}
+
 TEST(ValidateChild, EpisodeGapIsRefused) {
   CareBuilder b;
   b.Period(1, "2023-01-05", nullptr);
