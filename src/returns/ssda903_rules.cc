@@ -57,8 +57,8 @@ Rule CodeRule(std::string code, std::string table, std::string field, std::strin
       const std::string& v = t->Get(i, field);
       if (v.empty()) continue;
       const bool listed = only.empty() || std::find(only.begin(), only.end(), v) != only.end();
-      Status st = model::CodeLists::Default().Check(list, v, on);
-      if (!listed || !st.ok()) {
+      const bool coded = list.empty() || model::CodeLists::Default().Check(list, v, on).ok();
+      if (!listed || !coded) {
         const model::CodeList* cl = model::CodeLists::Default().Find(list);
         ctx.Find(self, *t, i, field,
                  fmt::format("is not a {} code in {}/{:02}; allowed: {}", field, ctx.year() - 1,
@@ -150,6 +150,79 @@ Rule RuleSw13() {
                   "DfE 903 rule SW13STG1 (2023/24 on); DATA-SPECS.md §12");
 }
 
+// The other code rules of DATA-SPECS.md §12 ("code lists embedded in the rules"). Where the
+// DfE's list differs from Journey's code list (ACTIV and ACCOM accept 0), it is given here.
+Rule Rule114() {
+  return CodeRule("114", "AD1", "FOSTER_CARE", "", "DfE 903 rule 114; DATA-SPECS.md §12",
+                  {"0", "1"});
+}
+Rule Rule120() {
+  return CodeRule("120", "PlacedAdoption", "REASON_PLACED_CEASED", "reason_placed_ceased",
+                  "DfE 903 rule 120; DATA-SPECS.md §12");
+}
+Rule Rule131() {
+  return CodeRule("131", "OC3", "IN_TOUCH", "in_touch", "DfE 903 rule 131; DATA-SPECS.md §12");
+}
+Rule Rule132() {
+  return CodeRule("132", "OC3", "ACTIV", "", "DfE 903 rule 132; DATA-SPECS.md §12",
+                  {"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6", "0"});
+}
+Rule Rule133() {
+  return CodeRule("133", "OC3", "ACCOM", "", "DfE 903 rule 133; DATA-SPECS.md §12",
+                  {"B1", "B2", "C1", "C2", "D1", "D2", "E1", "E2", "G1", "G2", "H1",
+                   "H2", "K1", "K2", "R1", "R2", "S2", "T1", "T2", "U1", "U2", "V1",
+                   "V2", "W1", "W2", "X2", "Y1", "Y2", "Z1", "Z2", "0"});
+}
+Rule Rule165() {
+  return CodeRule("165", "Header", "MOTHER", "", "DfE 903 rule 165; DATA-SPECS.md §12", {"0", "1"});
+}
+Rule Rule175() {
+  return CodeRule("175", "AD1", "NB_ADOPTR", "", "DfE 903 rule 175; DATA-SPECS.md §12", {"1", "2"});
+}
+Rule Rule176() {
+  return CodeRule("176", "AD1", "SEX_ADOPTR", "sex_adoptr", "DfE 903 rule 176; DATA-SPECS.md §12");
+}
+Rule Rule177() {
+  return CodeRule("177", "AD1", "LS_ADOPTR", "ls_adoptr", "DfE 903 rule 177; DATA-SPECS.md §12");
+}
+Rule Rule178() {
+  return CodeRule("178", "Episodes", "PLACE_PROVIDER", "placement_provider",
+                  "DfE 903 rule 178; DATA-SPECS.md §12");
+}
+Rule Rule196() {
+  return CodeRule("196", "OC2", "SDQ_REASON", "sdq_reason", "DfE 903 rule 196; DATA-SPECS.md §12");
+}
+Rule Rule631() {
+  return CodeRule("631", "PrevPerm", "PREV_PERM", "previous_permanence",
+                  "DfE 903 rule 631; DATA-SPECS.md §12");
+}
+Rule Rule1006() {
+  return CodeRule("1006", "Missing", "MISSING", "missing_type",
+                  "DfE 903 rule 1006; DATA-SPECS.md §12");
+}
+Rule Rule1009() {
+  return CodeRule("1009", "Episodes", "REASON_PLACE_CHANGE", "reason_place_change",
+                  "DfE 903 rule 1009; DATA-SPECS.md §12");
+}
+// SW02STG1 (SocialWorker table, from 2023/24): SW_ID is a Social Work England number
+// (starting SW) or a placeholder starting XX.
+Rule RuleSw02() {
+  Rule r{"SW02STG1", Severity::kError, "SWEpisodes SW_ID starts SW or XX",
+         "DfE 903 rule SW02STG1; DATA-SPECS.md §12", nullptr};
+  r.check = [](const Rule& self, const RuleContext& ctx) {
+    const ReadTable* t = ctx.Table("SWEpisodes");
+    if (!t) return;
+    for (size_t i = 0; i < t->rows.size(); ++i) {
+      const std::string& v = t->Get(i, "SW_ID");
+      if (v.rfind("SW", 0) != 0 && v.rfind("XX", 0) != 0)
+        ctx.Find(self, *t, i, "SW_ID",
+                 "must be the worker's Social Work England number (SW...) or, where there is "
+                 "none, a placeholder starting XX");
+    }
+  };
+  return r;
+}
+
 // ---- the years ----
 
 // Each year's changes to the year before: rules added (or replaced, by code) and removed.
@@ -162,9 +235,13 @@ struct YearChanges {
 const std::vector<YearChanges>& Years() {
   static const std::vector<YearChanges> kYears = {
       // 2022/23: the first year Journey supports.
-      {2023, {Rule101, Rule102, Rule103, Rule143, Rule144, Rule145, Rule146, Rule149, Rule167}, {}},
+      {2023,
+       {Rule101, Rule102, Rule103, Rule114, Rule120, Rule131,  Rule132, Rule133,
+        Rule143, Rule144, Rule145, Rule146, Rule149, Rule165,  Rule167, Rule175,
+        Rule176, Rule177, Rule178, Rule196, Rule631, Rule1006, Rule1009},
+       {}},
       // 2023/24: the SocialWorker table and its rules.
-      {2024, {RuleSw13}, {}},
+      {2024, {RuleSw02, RuleSw13}, {}},
   };
   return kYears;
 }

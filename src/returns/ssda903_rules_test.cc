@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 namespace journey::returns {
 namespace {
 
@@ -33,9 +35,13 @@ TEST(Rules903, EachYearInheritsThePreviousAndAdds) {
     for (const Rule* r : RulesFor(year)) out.push_back(r->code);
     return out;
   };
-  EXPECT_EQ(codes(2023), (V{"101", "102", "103", "143", "144", "145", "146", "149", "167"}));
-  EXPECT_EQ(codes(2024),
-            (V{"101", "102", "103", "143", "144", "145", "146", "149", "167", "SW13STG1"}));
+  const V first = {"1006", "1009", "101", "102", "103", "114", "120", "131",
+                   "132",  "133",  "143", "144", "145", "146", "149", "165",
+                   "167",  "175",  "176", "177", "178", "196", "631"};
+  EXPECT_EQ(codes(2023), first);
+  V then = first;
+  then.insert(then.end(), {"SW02STG1", "SW13STG1"});
+  EXPECT_EQ(codes(2024), then);
   EXPECT_EQ(codes(2026), codes(2024));
   EXPECT_TRUE(codes(2022).empty());  // before the first year Journey supports
 }
@@ -92,6 +98,57 @@ TEST(Rules903, RuleSw13OnlyFrom2023_24) {
             "sw.csv line 2 (child C1), SW_REASON \"BORED\": [SW13STG1] is not a SW_REASON code in "
             "2025/26; allowed: MANAGE, FCONTA, LEFTRL, ORGRST, TSPROC, ABSENC, CHCHAN, PCCHAN, "
             "SWDIED, OTHERS");
+}
+
+// The findings of `year`'s rules over one table given as header and row.
+V TableFindings(int year, const std::string& cols, const std::string& row) {
+  V out;
+  for (const Finding& f : Validate903(ReadFiles({{"t.csv", cols + "\n" + row + "\n"}}, year), year))
+    out.push_back(f.rule + " " + f.field + " " + f.value);
+  return out;
+}
+
+TEST(Rules903, CodeRulesOfTheOtherTables) {
+  const std::string oc3 = "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM";
+  EXPECT_EQ(TableFindings(2026, oc3, "C1,01/01/2007,YES,F2,U1"), V{});
+  EXPECT_EQ(TableFindings(2026, oc3, "C1,01/01/2007,MAYBE,0,0"), V{"131 IN_TOUCH MAYBE"});
+  // F3 ended in 2016; S (no fixed abode) is never suitable, so S1 is no code.
+  EXPECT_EQ(TableFindings(2026, oc3, "C1,01/01/2007,YES,F3,S1"),
+            (V{"132 ACTIV F3", "133 ACCOM S1"}));
+  const std::string ad1 =
+      "CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR";
+  EXPECT_EQ(TableFindings(2026, ad1, "C1,01/01/2020,01/01/2024,01/06/2024,1,2,MF,L11"), V{});
+  EXPECT_EQ(TableFindings(2026, ad1, "C1,01/01/2020,01/01/2024,01/06/2024,2,3,FM,L1"),
+            (V{"114 FOSTER_CARE 2", "175 NB_ADOPTR 3", "176 SEX_ADOPTR FM", "177 LS_ADOPTR L1"}));
+  EXPECT_EQ(TableFindings(2026, "CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED",
+                          "C1,01/01/2020,01/01/2024,01/06/2024,RD5"),
+            V{"120 REASON_PLACED_CEASED RD5"});
+  EXPECT_EQ(TableFindings(2026, "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM", "C1,01/01/2020,Z2,,"),
+            V{"631 PREV_PERM Z2"});
+  EXPECT_EQ(
+      TableFindings(2026, "CHILD,DOB,MISSING,MIS_START,MIS_END", "C1,01/01/2020,X,01/05/2025,"),
+      V{"1006 MISSING X"});
+  EXPECT_EQ(TableFindings(2026, "CHILD,DOB,REVIEW,REVIEW_CODE", "C1,01/01/2020,01/05/2025,PN8"),
+            V{"167 REVIEW_CODE PN8"});
+  EXPECT_EQ(TableFindings(2026, std::string(kEpisodeCols, std::strlen(kEpisodeCols) - 1),
+                          "C1,01/05/2025,S,V2,N1,U6,PR6,01/06/2025,E4A,MOVED,,,"),
+            (V{"1009 REASON_PLACE_CHANGE MOVED", "178 PLACE_PROVIDER PR6"}));
+  EXPECT_EQ(TableFindings(2026, std::string(kHeaderCols, std::strlen(kHeaderCols) - 1),
+                          "C1,F,01/01/2010,WBRI,UN1,2,"),
+            V{"165 MOTHER 2"});
+  const std::string oc2 =
+      "CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,"
+      "HEALTH_ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED";
+  EXPECT_EQ(TableFindings(2026, oc2, "C1,01/01/2015,,SDQ5,0,1,1,1,0,0,,"), V{});
+  EXPECT_EQ(TableFindings(2026, oc2, "C1,01/01/2015,,SDQ6,0,1,1,1,0,0,,"),
+            V{"196 SDQ_REASON SDQ6"});
+}
+
+TEST(Rules903, RuleSw02SocialWorkerIds) {
+  const std::string sw = "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON";
+  EXPECT_EQ(TableFindings(2026, sw, "C1,01/01/2015,SW123,01/05/2025,,"), V{});
+  EXPECT_EQ(TableFindings(2026, sw, "C1,01/01/2015,XX1,01/05/2025,,"), V{});
+  EXPECT_EQ(TableFindings(2026, sw, "C1,01/01/2015,AB123,01/05/2025,,"), V{"SW02STG1 SW_ID AB123"});
 }
 
 TEST(Rules903, FindingsNameTableRowFieldAndChild) {
