@@ -104,6 +104,7 @@ Result<Summary> Generate(const Options& opt, Sink& sink) {
       const bool arrival = i >= c.born;
       Life life(c, w, arrival ? i - c.born : i, arrival);
       life.Run();
+      if (life.people().front().records().size() == 0) continue;  // nothing on record
       out.clear();
       Finalise(c, life.people(), ids, &out);
       for (model::ChildRecords& child : out) JOURNEY_RETURN_IF_ERROR(counter.Child(std::move(child)));

@@ -7,23 +7,29 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "model/validate.h"
 #include "synth/generator.h"
 #include "synth/rates.h"
 
 namespace journey::synth {
 namespace {
 
+// Validates each record and child as the store would, and collects the rates.
 class RateSink final : public Sink {
  public:
   explicit RateSink(RateCollector& c) : c_(c) {}
   Status Organisation(model::Record r) override {
+    JOURNEY_RETURN_IF_ERROR(model::ValidateRecord(r));
     c_.Add(r);
     return Status::Ok();
   }
   Status Child(model::ChildRecords c) override {
     for (const auto& recs : c.by_kind)
-      for (const model::Record& r : recs) c_.Add(r);
-    return Status::Ok();
+      for (const model::Record& r : recs) {
+        JOURNEY_RETURN_IF_ERROR(model::ValidateRecord(r));
+        c_.Add(r);
+      }
+    return model::ValidateChild(c);
   }
 
  private:

@@ -31,6 +31,9 @@ Life::Life(const Council& c, const Workforce& w, int64_t index, bool arrival)
       w_(w),
       rng_(Rng::For(c.seed, (arrival ? kStreamArrivals : kStreamChildren) + static_cast<uint64_t>(c.index),
                     static_cast<uint64_t>(index))),
+      id_rng_(Rng::For(c.seed + 0x9E3779B97F4A7C15ULL,
+                       (arrival ? kStreamArrivals : kStreamChildren) + static_cast<uint64_t>(c.index),
+                       static_cast<uint64_t>(index))),
       arrival_(arrival) {
   // Room for the child and one baby: handles on records (Rec) point at the builders, so
   // the vector must never move them.
@@ -46,7 +49,7 @@ Life::Life(const Council& c, const Workforce& w, int64_t index, bool arrival)
     birth_ = arrived.AddYears(-age).AddDays(-static_cast<int>(rng_.Below(364)));
     female_ = rng_.Chance(0.07);
     tier_ = 1;
-    last_closed_ = arrived;  // Arrival() reads the arrival date from here
+    arrived_ = arrived;
   } else {
     const double span = static_cast<double>(c.as_at - c.cohort_start);
     birth_ = c.cohort_start.AddDays(static_cast<int>(
@@ -55,14 +58,27 @@ Life::Life(const Council& c, const Workforce& w, int64_t index, bool arrival)
     tier_ = static_cast<int>(rng_.PickIndex(std::span<const double>(P().tier_share, 4)));
     disabled_ = rng_.Chance(tier_ == 0 ? 0.02 : 0.07);
   }
-  adult_ = birth_.AddYears(18);
+  // Birthdays as AgeInYears counts them: a 29 February birthday falls on 1 March in
+  // common years.
+  const YearMonthDay ymd = birth_.ToYmd();
+  for (int k = 0; k < kBirthdays; ++k) {
+    const int y = ymd.year + k;
+    birthdays_[k] = ymd.month == 2 && ymd.day == 29 && !IsLeapYear(y) ? Date::FromYmd(y, 3, 1)
+                                                                      : Date::FromYmd(y, ymd.month, ymd.day);
+  }
+  adult_ = birthdays_[18];
+}
+
+const std::string& Life::HomePostcode() {
+  if (home_postcode_.empty()) home_postcode_ = MakePostcode(id_rng_, 1 + static_cast<int>(id_rng_.Below(30)));
+  return home_postcode_;
 }
 
 void Life::Run() {
-  Identity();
   if (arrival_) {
     Arrival();
     Extras();
+    Identity();
     return;
   }
   Date t = birth_;
@@ -76,7 +92,7 @@ void Life::Run() {
     // draw the wait to the next contact up to there, and again from there if it is not met.
     const int age = Age(t);
     static constexpr int kBandEnds[] = {1, 5, 10, 16, 18};
-    Date boundary = birth_.AddYears(kBandEnds[AgeBand(t)]);
+    Date boundary = birthdays_[kBandEnds[AgeBand(t)]];
     if (age < 0) boundary = birth_;
     const Date recent_end = last_closed_.AddDays(365);
     if (t < recent_end) boundary = Min(boundary, recent_end);
@@ -91,6 +107,8 @@ void Life::Run() {
     t = Max(t.AddDays(1), Contact(t, false));
   }
   Extras();
+  // Only a child with something on record needs a name: most children never have.
+  if (b().records().size() > 0) Identity();
 }
 
 int Life::AgeBand(Date t) const {
@@ -111,15 +129,15 @@ double Life::ContactRate(Date t) const {
 void Life::Identity() {
   Rec p = b().Add(Kind::kPerson);
   p.Text(SF(Person, la_code), c_.la_code)
-      .Text(SF(Person, first_name), FirstName(rng_, female_))
-      .Text(SF(Person, last_name), LastName(rng_))
+      .Text(SF(Person, first_name), FirstName(id_rng_, female_))
+      .Text(SF(Person, last_name), LastName(id_rng_))
       .Code(SF(Person, sex), female_ ? "F" : "M")
-      .Code(SF(Person, ethnicity), rng_.Pick(arrival_ ? std::span<const Weighted>(kArrivalEthnicity)
+      .Code(SF(Person, ethnicity), id_rng_.Pick(arrival_ ? std::span<const Weighted>(kArrivalEthnicity)
                                                       : std::span<const Weighted>(kEthnicity)))
       .Text(SF(Person, first_language),
-            std::string(rng_.Pick(arrival_ ? std::span<const Weighted>(kArrivalLanguage)
+            std::string(id_rng_.Pick(arrival_ ? std::span<const Weighted>(kArrivalLanguage)
                                            : std::span<const Weighted>(kLanguage))))
-      .Text(SF(Person, religion), std::string(rng_.Pick(kReligion)));
+      .Text(SF(Person, religion), std::string(id_rng_.Pick(kReligion)));
   if (birth_ <= c_.as_at) {
     p.Day(SF(Person, birth_date), birth_);
   } else {
@@ -129,21 +147,20 @@ void Life::Identity() {
   if (arrival_) {
     p.Code(SF(Person, upn_unknown), "UN2");
   } else if (school <= c_.as_at) {
-    p.Text(SF(Person, upn), MakeUpn(rng_, c_.la_code, school.year()));
+    p.Text(SF(Person, upn), MakeUpn(id_rng_, c_.la_code, school.year()));
   } else {
     p.Code(SF(Person, upn_unknown), birth_ <= c_.as_at ? "UN1" : "UN6");
   }
-  const Date known = arrival_ ? last_closed_ : birth_;
+  const Date known = arrival_ ? arrived_ : birth_;
   b().Add(Kind::kPersonIdentifier)
       .Code(SF(PersonIdentifier, identifier_type), "NHS")
-      .Text(SF(PersonIdentifier, value), MakeNhsNumber(rng_))
+      .Text(SF(PersonIdentifier, value), MakeNhsNumber(id_rng_))
       .Day(SF(PersonIdentifier, valid_from), known);
-  home_postcode_ = MakePostcode(rng_, 1 + static_cast<int>(rng_.Below(30)));
   b().Add(Kind::kAddress)
       .Code(SF(Address, address_type), "HOME")
-      .Text(SF(Address, line1), MakeStreet(rng_))
-      .Text(SF(Address, town), TownName(rng_))
-      .Text(SF(Address, postcode), home_postcode_)
+      .Text(SF(Address, line1), MakeStreet(id_rng_))
+      .Text(SF(Address, town), TownName(id_rng_))
+      .Text(SF(Address, postcode), HomePostcode())
       .Flag(SF(Address, inside_la), true)
       .Day(SF(Address, start_date), known);
 }
@@ -198,7 +215,7 @@ Date Life::Contact(Date t, bool prebirth) {
   if (source == "4" && age >= 16) {
     // Homeless presentation: assessed; some become looked after under section 20.
     const Date assessed = AddWd(decided, rng_.Between(1, 15));
-    const bool looked_after = rng_.Chance(0.22);
+    const bool looked_after = rng_.Chance(0.35);
     Rec h = b().Add(Kind::kHomelessAssessment);
     h.Day(SF(HomelessAssessment, presented_date), t)
         .Day(SF(HomelessAssessment, assessment_date), assessed)

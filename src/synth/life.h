@@ -84,7 +84,14 @@ class Life {
   void ExistingContacts(Date from, Date to);
   std::string_view ContactSource(Date t);
   int AgeBand(Date t) const;
-  int Age(Date t) const { return AgeInYears(birth_, t); }
+  // Whole years of age on t (as AgeInYears), from birthdays worked out once.
+  int Age(Date t) const {
+    if (t < birth_) return -1;
+    int a = 0;
+    while (a < kBirthdays - 1 && birthdays_[a + 1] <= t) ++a;
+    return a == kBirthdays - 1 ? AgeInYears(birth_, t) : a;
+  }
+  const std::string& HomePostcode();
   bool InHistory(Date d) const { return d >= c_.history_start && d <= c_.as_at; }
   bool Recorded(Date d) const { return d >= c_.history_start; }
 
@@ -136,6 +143,10 @@ class Life {
   const Council& c_;
   const Workforce& w_;
   Rng rng_;
+  Rng id_rng_;  // names and identifiers: drawn only for children with a record
+  static constexpr int kBirthdays = 27;
+  Date birthdays_[kBirthdays];  // birthdays_[k]: the day the child turns k
+  Date arrived_;
   std::vector<ChildBuilder> people_;
   std::vector<Phase> phases_;  // of the open case
 

@@ -59,7 +59,7 @@ std::string_view FirstPlacement(int age, CarePlanKind plan, Rng& rng) {
   if (age < 1) return rng.Pick({{"F", 76}, {"K", 17}, {"B", 5}, {"P", 2}});
   if (age < 10) return rng.Pick({{"F", 72}, {"K", 20}, {"R", 2}, {"P", 5}, {"O", 1}});
   if (age < 16) return rng.Pick({{"F", 40}, {"K", 9}, {"R", 43}, {"P", 5}, {"O", 3}});
-  return rng.Pick({{"F", 22}, {"S", 34}, {"R", 35}, {"K", 2}, {"I", 4}, {"O", 3}});
+  return rng.Pick({{"F", 20}, {"S", 40}, {"R", 32}, {"K", 2}, {"I", 3}, {"O", 3}});
 }
 
 }  // namespace
@@ -138,17 +138,17 @@ CareTimeline Life::PlanCare(Date start, CareRoute route) {
   // The plan, by age on entry (long-term care for older children; adoption mostly for
   // the youngest; a return home for many, often within months).
   double w[4];  // return, adopt, sgo, long-term
-  if (age < 1) w[0] = 0.34, w[1] = 0.34, w[2] = 0.2, w[3] = 0.12;
-  else if (age < 5) w[0] = 0.5, w[1] = 0.13, w[2] = 0.21, w[3] = 0.16;
-  else if (age < 10) w[0] = 0.52, w[1] = 0.03, w[2] = 0.15, w[3] = 0.3;
+  if (age < 1) w[0] = 0.27, w[1] = 0.42, w[2] = 0.2, w[3] = 0.11;
+  else if (age < 5) w[0] = 0.52, w[1] = 0.15, w[2] = 0.2, w[3] = 0.13;
+  else if (age < 10) w[0] = 0.48, w[1] = 0.03, w[2] = 0.19, w[3] = 0.3;
   else if (age < 16) w[0] = 0.58, w[1] = 0.0, w[2] = 0.04, w[3] = 0.38;
   else w[0] = 0.38, w[1] = 0.0, w[2] = 0.0, w[3] = 0.62;
-  if (route == CareRoute::kAccommodated) w[0] *= 1.3;
+  if (route == CareRoute::kAccommodated) w[0] *= 1.1;
   t.plan = static_cast<CarePlanKind>(rng_.PickIndex(std::span<const double>(w, 4)));
   const bool needs_order = t.plan == CarePlanKind::kAdopt || t.plan == CarePlanKind::kSgo ||
-                           (t.plan == CarePlanKind::kLongTerm && rng_.Chance(age < 15 ? 0.97 : 0.75)) ||
+                           (t.plan == CarePlanKind::kLongTerm && rng_.Chance(age < 15 ? 0.97 : 0.88)) ||
                            (t.plan == CarePlanKind::kReturn && route != CareRoute::kAccommodated &&
-                            rng_.Chance(0.55));
+                            rng_.Chance(0.4));
   if (route == CareRoute::kEmergency) {
     t.emergency = true;
     const bool epo = rng_.Chance(0.45);
@@ -158,13 +158,13 @@ CareTimeline Life::PlanCare(Date start, CareRoute route) {
     PlanProceedings(t, start, "C1");
   } else {
     t.legal.push_back({start, "V2"});
-    if (needs_order) PlanProceedings(t, start.AddDays(rng_.Between(15, 90)), "C1");
+    if (needs_order) PlanProceedings(t, start.AddDays(rng_.Between(10, 60)), "C1");
   }
   const Date final = t.final_hearing;
   switch (t.plan) {
     case CarePlanKind::kReturn:
       if (!t.proceedings) {
-        t.end = start.AddDays(2 + static_cast<int>(rng_.LogNormal(80, 1.05)));
+        t.end = start.AddDays(2 + static_cast<int>(rng_.LogNormal(60, 1.05)));
         t.rec = rng_.Pick({{"E4A", 58}, {"E4B", 24}, {"E13", 12}, {"E8", 6}});
       } else if (rng_.Chance(0.5)) {
         t.final_order = rng_.Chance(0.5) ? "CAO" : "SO";
@@ -212,7 +212,7 @@ CareTimeline Life::PlanCare(Date start, CareRoute route) {
       if (age >= 14 && rng_.Chance(0.2)) {
         t.end = birth_.AddYears(16).AddDays(rng_.Between(30, 700));
         t.rec = rng_.Pick({{"E5", 35}, {"E6", 10}, {"E4B", 25}, {"E13", 20}, {"E8", 10}});
-      } else if (rng_.Chance(0.12)) {
+      } else if (rng_.Chance(0.08)) {
         t.end = start.AddDays(rng_.Between(400, 2000));
         t.rec = rng_.Pick({{"E4A", 70}, {"E13", 15}, {"E41", 15}});
       } else {
@@ -288,7 +288,7 @@ void Life::PlanPlacements(CareTimeline& t) {
       }
       Date from = settled;
       const Date sixteen = birth_.AddYears(16);
-      if (t.end > sixteen.AddDays(60) && rng_.Chance(0.4)) {
+      if (t.end > sixteen.AddDays(60) && rng_.Chance(0.5)) {
         const Date move = Max(sixteen, settled).AddDays(rng_.Between(1, 500));
         PlanMoves(t, from, move, t.places.back().kind);
         t.places.push_back({move, rng_.Chance(0.85) ? "S" : "I", false, "CARPL"});
@@ -399,7 +399,7 @@ std::vector<int64_t> Life::Episodes(const CareTimeline& t, int64_t period) {
         .Code(SF(ClaEpisode, rne), rne)
         .Code(SF(ClaEpisode, legal_status), status)
         .Code(SF(ClaEpisode, cin), need)
-        .Text(SF(ClaEpisode, home_postcode), home_postcode_);
+        .Text(SF(ClaEpisode, home_postcode), HomePostcode());
   }
   prev.Day(SF(ClaEpisode, end_date), t.end).Code(SF(ClaEpisode, rec), t.rec);
   return ids;

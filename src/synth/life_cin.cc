@@ -88,7 +88,7 @@ Date Life::Involvement(Date day, int64_t contact_id, std::string_view source, En
     closure_ = "RC8";
     end = Max(assessed, Protection(ref_id, sd, 0));
   } else {
-    const double cla = prebirth ? P().prebirth_assess_cla : P().assess_cla;
+    const double cla = prebirth ? P().prebirth_assess_cla : P().assess_cla * (Age(day) >= 13 ? 2.2 : 1.0);
     const size_t o = rng_.PickIndex({P().assess_nfa, P().assess_eh, P().assess_cin, cla, 0.01});
     static constexpr std::string_view kOutcome[] = {"NFA", "EH", "CIN", "CLA", "OTHER"};
     const Date assessed = Assessment(ref_id, day, prebirth, kOutcome[o]);

@@ -33,8 +33,7 @@ std::vector<size_t> Life::Marks() {
 }
 
 void Life::Arrival() {
-  const Date arrived = last_closed_;
-  last_closed_ = Date::FromDays(-(1 << 30));
+  const Date arrived = arrived_;
   b().Add(Kind::kImmigrationStatus).Code(SF(ImmigrationStatus, status), "UASC")
       .Day(SF(ImmigrationStatus, start_date), arrived).Day(SF(ImmigrationStatus, end_date), adult_);
   b().Add(Kind::kImmigrationStatus)

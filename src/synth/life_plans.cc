@@ -12,6 +12,7 @@ constexpr Weighted kCategory[] = {{"NEG", 50}, {"EMO", 38}, {"PHY", 6}, {"SAB", 
 }  // namespace
 
 Date Life::CpPlan(int64_t referral, int64_t icpc, Date start) {
+  if (start >= adult_.AddDays(-7)) return start;  // a young person of 18 has no plan
   ++cp_plans_;
   phases_.push_back({disabled_ ? Service::kDisability : Service::kCpCin, start});
   Date end = start.AddDays(20 + static_cast<int>(rng_.LogNormal(P().cp_plan_median, P().cp_plan_sigma)));
