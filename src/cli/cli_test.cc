@@ -85,3 +85,32 @@ TEST(Cli, GenerateRefusesAnExistingCouncil) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Cli, DueListsOverdueWorkAndRefusesBadOptions) {
+  const std::string db = TempPath("due.db");
+  auto g = Journey("generate --children 3000 --years 2 --seed 3 --db " + db);
+  ASSERT_EQ(g.exit_code, 0) << g.out;
+  auto r = Journey("due --db " + db + " --council --as-at 2026-03-31 --format csv");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(
+      r.out.rfind("status,days,due,rule,child,from_kind,from_id,clock_started,worker,team\n", 0),
+      0u)
+      << r.out;
+  auto both = Journey("due --db " + db + " --council --worker 1");
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_NE(both.out.find("give exactly one of --worker ID, --team ID or --council"),
+            std::string::npos)
+      << both.out;
+  auto unknown = Journey("due --db " + db + " --worker 999999");
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.out.find("--worker 999999: there is no worker 999999"), std::string::npos)
+      << unknown.out;
+  auto bad_date = Journey("due --db " + db + " --council --as-at 31/02/2026");
+  EXPECT_EQ(bad_date.exit_code, 2);
+  EXPECT_NE(bad_date.out.find("\"31/02/2026\""), std::string::npos) << bad_date.out;
+  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(db + s);
+}
+
+}  // namespace
