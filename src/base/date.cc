@@ -159,11 +159,25 @@ Weekday Date::weekday() const {
   return static_cast<Weekday>(r);
 }
 
-std::string Date::ToIso() const {
+void Date::WriteIso(char* out) const {
   const YearMonthDay ymd = ToYmd();
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd.year, ymd.month, ymd.day);
-  return buf;
+  const int y = ymd.year;  // 1800..2200 for every date Journey accepts; four digits always
+  out[0] = static_cast<char>('0' + y / 1000 % 10);
+  out[1] = static_cast<char>('0' + y / 100 % 10);
+  out[2] = static_cast<char>('0' + y / 10 % 10);
+  out[3] = static_cast<char>('0' + y % 10);
+  out[4] = '-';
+  out[5] = static_cast<char>('0' + ymd.month / 10);
+  out[6] = static_cast<char>('0' + ymd.month % 10);
+  out[7] = '-';
+  out[8] = static_cast<char>('0' + ymd.day / 10);
+  out[9] = static_cast<char>('0' + ymd.day % 10);
+}
+
+std::string Date::ToIso() const {
+  std::string s(10, '0');
+  WriteIso(s.data());
+  return s;
 }
 
 std::string Date::ToDmy() const {

@@ -39,6 +39,8 @@ class Date {
   Weekday weekday() const;
 
   std::string ToIso() const;  // YYYY-MM-DD
+  // Writes YYYY-MM-DD (10 characters, no terminator) to out: the fast path for bulk writes.
+  void WriteIso(char* out) const;
   std::string ToDmy() const;  // dd/mm/yyyy
 
   Date AddDays(int32_t n) const { return Date(days_ + n); }

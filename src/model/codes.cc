@@ -110,7 +110,7 @@ const CodeLists& CodeLists::Default() {
 }
 
 const CodeList* CodeLists::Find(std::string_view list) const {
-  auto it = index_.find(std::string(list));
+  auto it = index_.find(list);
   return it == index_.end() ? nullptr : &lists_[it->second];
 }
 

@@ -56,7 +56,12 @@ class CodeLists {
 
  private:
   std::vector<CodeList> lists_;
-  std::unordered_map<std::string, size_t> index_;
+  // Looked up by string_view without building a string (heterogeneous lookup).
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, size_t, Hash, std::equal_to<>> index_;
 };
 
 }  // namespace journey::model

@@ -28,6 +28,8 @@ class Statement {
   void BindInt(int n, int64_t v);
   void BindDouble(int n, double v);
   void BindText(int n, std::string_view v);  // copied: the view may die before Step
+  // Not copied: `v` must stay alive and unchanged until the statement is Reset.
+  void BindTextNoCopy(int n, std::string_view v);
 
   // Runs one step: true when a row is ready, false when done.
   Result<bool> Step();

@@ -55,6 +55,10 @@ void Statement::BindText(int n, std::string_view v) {
   sqlite3_bind_text(stmt_, Index(n), v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
 }
 
+void Statement::BindTextNoCopy(int n, std::string_view v) {
+  sqlite3_bind_text(stmt_, Index(n), v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+}
+
 Result<bool> Statement::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;

@@ -68,13 +68,12 @@ void BindForInsert(db::Statement& st, const model::Record& r, int32_t version, i
           } else if constexpr (std::is_same_v<T, double>) {
             st.BindDouble(n, x);
           } else if constexpr (std::is_same_v<T, Date>) {
-            const YearMonthDay ymd = x.ToYmd();
-            auto* end = fmt::format_to(buf, "{:04}-{:02}-{:02}", ymd.year, ymd.month, ymd.day);
-            st.BindText(n, std::string_view(buf, static_cast<size_t>(end - buf)));
+            x.WriteIso(buf);
+            st.BindText(n, std::string_view(buf, 10));
           } else if constexpr (std::is_same_v<T, model::DateTime>) {
             st.BindText(n, x.ToIso());
           } else {
-            st.BindText(n, x);
+            st.BindTextNoCopy(n, x);  // the record outlives the statement's run
           }
         },
         v);

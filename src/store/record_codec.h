@@ -16,7 +16,8 @@ const std::string& InsertSql(model::Kind kind);
 // "id, version, tx, deleted, child_id, f1, ..., fn": what ReadRecord expects, from column 0.
 const std::string& SelectColumns(model::Kind kind);
 
-// Binds a record for InsertSql.
+// Binds a record for InsertSql. Text is bound without copying: run the statement while
+// `r` is alive and unchanged.
 void BindForInsert(db::Statement& st, const model::Record& r, int32_t version, int64_t tx,
                    bool deleted);
 // Reads a row selected with SelectColumns.

@@ -37,6 +37,19 @@ class TxGuard {
   bool done_ = false;
 };
 
+// Turns foreign-key checks off for a bulk load and back on when the load is over (after its
+// transaction has ended: SQLite ignores the pragma inside one). The only foreign key is
+// each version's tx, and a bulk load writes every row with the transaction it inserted
+// itself, so the per-row check proves nothing there.
+class ForeignKeysOff {
+ public:
+  explicit ForeignKeysOff(db::Connection& c) : c_(c) { (void)c_.Exec("PRAGMA foreign_keys=OFF"); }
+  ~ForeignKeysOff() { (void)c_.Exec("PRAGMA foreign_keys=ON"); }
+
+ private:
+  db::Connection& c_;
+};
+
 Status ApplyMigrations(db::Connection& c, const Clock& clock) {
   JOURNEY_RETURN_IF_ERROR(c.Exec(
       "CREATE TABLE IF NOT EXISTS journey_migrations (version INTEGER PRIMARY KEY, name TEXT "
@@ -97,8 +110,9 @@ class SqliteStore;
 
 class SqliteBulkLoader final : public BulkLoader {
  public:
-  SqliteBulkLoader(SqliteStore& store, db::Connection& c, int64_t tx)
-      : store_(store), c_(c), tx_(tx), guard_(c) {}
+  SqliteBulkLoader(SqliteStore& store, db::Connection& c, int64_t tx,
+                   std::unique_ptr<ForeignKeysOff> fk_off)
+      : store_(store), c_(c), tx_(tx), fk_off_(std::move(fk_off)), guard_(c) {}
   Status Add(Record r) override;
   Status AddChild(ChildRecords child) override;
   int64_t records() const override { return records_; }
@@ -110,6 +124,7 @@ class SqliteBulkLoader final : public BulkLoader {
   SqliteStore& store_;
   db::Connection& c_;
   int64_t tx_;
+  std::unique_ptr<ForeignKeysOff> fk_off_;  // declared before guard_: restored after it ends
   TxGuard guard_;
   int64_t records_ = 0;
   bool committed_ = false;
@@ -119,9 +134,12 @@ class SqliteBulkLoader final : public BulkLoader {
   struct Pending {
     Kind target;
     int64_t id;
-    std::string from;  // label of the referring record and field
+    Kind from_kind;  // the referring record and field, named only if the check fails
+    int64_t from_id, from_child;
+    int from_field;
   };
   std::vector<Pending> pending_;
+  std::array<db::Statement*, model::kKindCount> inserts_{};
 };
 
 class SqliteStore final : public Store {
@@ -447,13 +465,14 @@ Result<int64_t> SqliteStore::Count(Kind kind) {
 }
 
 Result<std::unique_ptr<BulkLoader>> SqliteStore::BeginBulk(const Actor& actor) {
+  auto fk_off = std::make_unique<ForeignKeysOff>(*c_);
   JOURNEY_RETURN_IF_ERROR(c_->Begin());
   auto tx = InsertTx(*c_, actor, clock_.NowMicros());
   if (!tx) {
     (void)c_->Rollback();
     return Err(tx.error());
   }
-  return std::unique_ptr<BulkLoader>(new SqliteBulkLoader(*this, *c_, *tx));
+  return std::unique_ptr<BulkLoader>(new SqliteBulkLoader(*this, *c_, *tx, std::move(fk_off)));
 }
 
 Status SqliteStore::SetMeta(const std::string& key, const std::string& value) {
@@ -492,7 +511,10 @@ Status SqliteBulkLoader::Insert(const Record& r) {
   if (r.id <= 0) {
     return InvalidArgument(fmt::format("{}: a bulk load needs every record's id set", r.Label()));
   }
-  JOURNEY_ASSIGN_OR_RETURN(db::Statement* ins, c_.Cached(InsertSql(r.kind)));
+  db::Statement*& ins = inserts_[static_cast<size_t>(r.kind)];
+  if (!ins) {
+    JOURNEY_ASSIGN_OR_RETURN(ins, c_.Cached(InsertSql(r.kind)));
+  }
   BindForInsert(*ins, r, 1, tx_, false);
   Status st = ins->Run();
   if (!st.ok()) {
@@ -500,7 +522,8 @@ Status SqliteBulkLoader::Insert(const Record& r) {
       return AlreadyExists(fmt::format("{}: id {} is already in use", r.Label(), r.id));
     return st;
   }
-  ids_[static_cast<size_t>(r.kind)].insert(r.id);
+  // Only records outside a child's journey can be referred to across children.
+  if (Def(r.kind).child_link != ChildLink::kRequired) ids_[static_cast<size_t>(r.kind)].insert(r.id);
   ++records_;
   return Status::Ok();
 }
@@ -511,8 +534,8 @@ Status SqliteBulkLoader::NoteReferences(const Record& r) {
     const model::FieldDef& fd = d.fields[f];
     if (fd.type != FieldType::kRef || model::IsNull(r.values[f])) continue;
     if (Def(fd.ref_kind).child_link == ChildLink::kRequired) continue;
-    pending_.push_back(
-        Pending{fd.ref_kind, std::get<int64_t>(r.values[f]), fmt::format("{}: field {}", r.Label(), fd.name)});
+    pending_.push_back(Pending{fd.ref_kind, std::get<int64_t>(r.values[f]), r.kind, r.id,
+                               r.child_id, static_cast<int>(f)});
   }
   return Status::Ok();
 }
@@ -546,8 +569,12 @@ Status SqliteBulkLoader::Commit() {
     if (ids_[static_cast<size_t>(p.target)].count(p.id)) continue;
     JOURNEY_ASSIGN_OR_RETURN(bool found, store_.Exists(p.target, p.id));
     if (!found) {
-      return FailedPrecondition(fmt::format("{} value \"{}\": no {} {} exists [JR-REF]", p.from,
-                                            p.id, model::KindName(p.target), p.id));
+      Record from(p.from_kind);
+      from.id = p.from_id;
+      from.child_id = p.from_child;
+      return FailedPrecondition(fmt::format(
+          "{}: field {} value \"{}\": no {} {} exists [JR-REF]", from.Label(),
+          Def(p.from_kind).field(p.from_field).name, p.id, model::KindName(p.target), p.id));
     }
     ids_[static_cast<size_t>(p.target)].insert(p.id);
   }
