@@ -31,6 +31,13 @@ class CountSink final : public journey::synth::Sink {
   int64_t records = 0;
 };
 
+double CpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
 long PeakRssKb() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
@@ -50,8 +57,9 @@ int main(int argc, char** argv) {
     else if (flag == "--councils") opt.councils = std::atoi(v);
     else if (flag == "--years") opt.years = std::atoi(v);
     else if (flag == "--seed") opt.seed = std::strtoull(v, nullptr, 10);
+    else if (flag == "--threads") opt.threads = std::atoi(v);
     else {
-      std::fprintf(stderr, "usage: generate_bench [--children N] [--councils K] [--years Y] [--seed S]\n");
+      std::fprintf(stderr, "usage: generate_bench [--children N] [--councils K] [--years Y] [--seed S] [--threads T]\n");
       return 2;
     }
   }
@@ -59,17 +67,21 @@ int main(int argc, char** argv) {
   const long rss_before = PeakRssKb();
   CountSink sink;
   const auto t0 = std::chrono::steady_clock::now();
+  const double cpu0 = CpuSeconds();
   auto summary = journey::synth::Generate(opt, sink);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double cpu = CpuSeconds() - cpu0;
   if (!summary) {
     std::fprintf(stderr, "generate_bench: %s\n", summary.error().ToString().c_str());
     return 1;
   }
   const long rss = PeakRssKb();
-  std::printf("children %lld, councils %d, years %d, seed %llu\n", static_cast<long long>(opt.children),
-              opt.councils, opt.years, static_cast<unsigned long long>(opt.seed));
-  std::printf("records %lld in %.2f s: %.0f records/s\n", static_cast<long long>(sink.records), secs,
-              static_cast<double>(sink.records) / secs);
+  std::printf("children %lld, councils %d, years %d, seed %llu, threads %d (0: one per core)\n",
+              static_cast<long long>(opt.children), opt.councils, opt.years,
+              static_cast<unsigned long long>(opt.seed), opt.threads);
+  std::printf("records %lld in %.2f s: %.0f records/s (CPU time %.2f s: %.0f records per CPU second)\n",
+              static_cast<long long>(sink.records), secs, static_cast<double>(sink.records) / secs, cpu,
+              static_cast<double>(sink.records) / cpu);
   std::printf("peak RSS %.1f MB (%.1f MB before generating): %.1f bytes per record\n", rss / 1024.0,
               rss_before / 1024.0, rss * 1024.0 / static_cast<double>(sink.records));
   return 0;

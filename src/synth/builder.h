@@ -51,17 +51,12 @@ class Setters {
   Self& Text(int f, std::string text) { return Put(f, std::move(text)); }
   Self& Ref(int f, int64_t id) { return Put(f, id); }
   Self& Clear(int f) { return Put(f, std::monostate{}); }
-  std::optional<Date> GetDay(int f) {
-    const model::Value& v = self().r().Get(f);
-    if (auto* d = std::get_if<Date>(&v)) return *d;
-    return std::nullopt;
-  }
 
  private:
   Self& self() { return static_cast<Self&>(*this); }
   template <typename T>
   Self& Put(int f, T v) {
-    self().r().values[static_cast<size_t>(f)] = model::Value(std::move(v));
+    if (self().live()) self().r().values[static_cast<size_t>(f)] = model::Value(std::move(v));
     return self();
   }
 };
@@ -71,6 +66,7 @@ class OrgRec : public Setters<OrgRec> {
  public:
   OrgRec(Kind k, int64_t id) : rec_(k) { rec_.id = id; }
   Record& r() { return rec_; }
+  bool live() const { return true; }
   Record Take() { return std::move(rec_); }
 
  private:
@@ -79,14 +75,17 @@ class OrgRec : public Setters<OrgRec> {
 
 class ChildBuilder {
  public:
-  // A handle on one record being built; stays valid as more records are added.
+  // A handle on one record being built; stays valid as more records are added. A
+  // default-constructed handle refers to no record, and setting its fields does nothing (for
+  // records not worth making because nothing of them would be kept).
   class Rec : public Setters<Rec> {
    public:
     Rec() = default;
     Rec(ChildBuilder* b, Kind k, uint32_t index) : b_(b), kind_(k), index_(index) {}
     int64_t id() const { return static_cast<int64_t>(index_) + 1; }
     bool valid() const { return b_ != nullptr; }
-    Record& r() const { return b_->recs_.of(kind_)[index_]; }
+    bool live() const { return b_ != nullptr; }
+    Record& r() const { return b_->recs_->of(kind_)[index_]; }
     using Setters<Rec>::Ref;
     Rec& Ref(int f, const Rec& other) { return Setters<Rec>::Ref(f, other.id()); }
 
@@ -97,16 +96,23 @@ class ChildBuilder {
   };
 
   Rec Add(Kind k) {
-    auto& v = recs_.of(k);
+    auto& v = records().of(k);
+    if (v.capacity() == 0) v.reserve(4);
     v.emplace_back(k);
     v.back().id = static_cast<int64_t>(v.size());
     return Rec(this, k, static_cast<uint32_t>(v.size() - 1));
   }
-  size_t Count(Kind k) const { return recs_.of(k).size(); }
-  model::ChildRecords& records() { return recs_; }
+  size_t Count(Kind k) const { return recs_ ? recs_->of(k).size() : 0; }
+  bool empty() const { return !recs_; }
+  // The records, made on first use: most simulated children never have any, and an empty
+  // builder costs nothing.
+  model::ChildRecords& records() {
+    if (!recs_) recs_.emplace();
+    return *recs_;
+  }
 
  private:
-  model::ChildRecords recs_;
+  std::optional<model::ChildRecords> recs_;
 };
 
 }  // namespace journey::synth

@@ -1,5 +1,8 @@
 #include "synth/finalise.h"
 
+#include <array>
+#include <span>
+
 #include <fmt/format.h>
 
 namespace journey::synth {
@@ -115,31 +118,29 @@ bool InHistory(const Record& r, int32_t start) {
   return d.end_index >= 0 && model::IsNull(r.values[static_cast<size_t>(d.end_index)]);
 }
 
-struct PersonState {
-  std::vector<std::vector<uint8_t>> keep = std::vector<std::vector<uint8_t>>(model::kKindCount);
-  bool emitted = false;
-};
-
-void Decide(const Council& c, model::ChildRecords& recs, PersonState& st) {
+void DecideOne(const Council& c, model::ChildRecords& recs, Keep& st) {
   const int32_t as_at = c.as_at.days(), start = c.history_start.days();
-  bool any = false;
+  uint32_t n = 0;
+  for (int k = 0; k < model::kKindCount; ++k) {
+    st.offset[static_cast<size_t>(k)] = n;
+    n += static_cast<uint32_t>(recs.by_kind[static_cast<size_t>(k)].size());
+  }
+  st.offset[model::kKindCount] = n;
+  st.flag.assign(n, 0);
   // Episodes and placements go with their period of care: all of it or none.
-  const int f_ep = model::FieldOf(Kind::kClaEpisode, "cla_period_id");
-  const int f_pl = model::FieldOf(Kind::kPlacement, "cla_period_id");
+  static const int f_ep = model::FieldOf(Kind::kClaEpisode, "cla_period_id");
+  static const int f_pl = model::FieldOf(Kind::kPlacement, "cla_period_id");
   for (int k = 0; k < model::kKindCount; ++k) {
     auto& v = recs.by_kind[static_cast<size_t>(k)];
-    auto& keep = st.keep[static_cast<size_t>(k)];
-    keep.assign(v.size(), 0);
+    if (v.empty()) continue;
     const Kind kind = static_cast<Kind>(k);
     const int period_field = kind == Kind::kClaEpisode ? f_ep : (kind == Kind::kPlacement ? f_pl : -1);
-    const auto& periods = st.keep[static_cast<size_t>(Kind::kClaPeriod)];
     for (size_t i = 0; i < v.size(); ++i) {
       if (!Truncate(v[i], as_at)) continue;
       if (period_field >= 0) {
-        const int64_t p = std::get<int64_t>(v[i].values[static_cast<size_t>(period_field)]);
-        keep[i] = periods[static_cast<size_t>(p - 1)];
+        st.at(k, i) = st.of(Kind::kClaPeriod, std::get<int64_t>(v[i].values[static_cast<size_t>(period_field)]));
       } else {
-        keep[i] = IsIdentity(kind) || InHistory(v[i], start);
+        st.at(k, i) = IsIdentity(kind) || InHistory(v[i], start);
       }
     }
   }
@@ -149,18 +150,16 @@ void Decide(const Council& c, model::ChildRecords& recs, PersonState& st) {
     changed = false;
     for (int k = 0; k < model::kKindCount; ++k) {
       const KindInfo& ki = Info()[static_cast<size_t>(k)];
-      if (ki.refs.empty()) continue;
       auto& v = recs.by_kind[static_cast<size_t>(k)];
-      auto& keep = st.keep[static_cast<size_t>(k)];
+      if (ki.refs.empty() || v.empty()) continue;
       for (size_t i = 0; i < v.size(); ++i) {
-        if (!keep[i]) continue;
+        if (!st.at(k, i)) continue;
         for (const RefField& rf : ki.refs) {
           Value& val = v[i].values[static_cast<size_t>(rf.field)];
           if (model::IsNull(val)) continue;
-          const int64_t target = std::get<int64_t>(val);
-          if (st.keep[static_cast<size_t>(rf.target)][static_cast<size_t>(target - 1)]) continue;
+          if (st.of(rf.target, std::get<int64_t>(val))) continue;
           if (rf.required) {
-            keep[i] = 0;
+            st.at(k, i) = 0;
             changed = true;
             break;
           }
@@ -170,78 +169,99 @@ void Decide(const Council& c, model::ChildRecords& recs, PersonState& st) {
     }
   }
   // Assessment factors are recorded when the assessment is completed.
-  {
-    const int f_auth = model::FieldOf(Kind::kAssessment, "authorised_date");
-    const int f_a = model::FieldOf(Kind::kAssessmentFactor, "assessment_id");
-    const auto& assessments = recs.of(Kind::kAssessment);
-    auto& v = recs.of(Kind::kAssessmentFactor);
-    auto& keep = st.keep[static_cast<size_t>(Kind::kAssessmentFactor)];
-    for (size_t i = 0; i < v.size(); ++i) {
-      if (!keep[i]) continue;
-      const int64_t a = std::get<int64_t>(v[i].values[static_cast<size_t>(f_a)]);
-      if (model::IsNull(assessments[static_cast<size_t>(a - 1)].values[static_cast<size_t>(f_auth)])) keep[i] = 0;
-    }
+  static const int f_auth = model::FieldOf(Kind::kAssessment, "authorised_date");
+  static const int f_a = model::FieldOf(Kind::kAssessmentFactor, "assessment_id");
+  const auto& assessments = recs.of(Kind::kAssessment);
+  const auto& factors = recs.of(Kind::kAssessmentFactor);
+  for (size_t i = 0; i < factors.size(); ++i) {
+    uint8_t& keep = st.at(static_cast<int>(Kind::kAssessmentFactor), i);
+    if (!keep) continue;
+    const int64_t a = std::get<int64_t>(factors[i].values[static_cast<size_t>(f_a)]);
+    if (model::IsNull(assessments[static_cast<size_t>(a - 1)].values[static_cast<size_t>(f_auth)])) keep = 0;
   }
-  for (int k = 0; k < model::kKindCount && !any; ++k) {
+  st.emitted = false;
+  for (int k = 0; k < model::kKindCount && !st.emitted; ++k) {
     if (IsIdentity(static_cast<Kind>(k))) continue;
-    for (uint8_t x : st.keep[static_cast<size_t>(k)]) any = any || x;
+    for (uint32_t i = st.offset[static_cast<size_t>(k)]; i < st.offset[static_cast<size_t>(k) + 1]; ++i)
+      if (st.flag[i]) {
+        st.emitted = true;
+        break;
+      }
   }
-  st.emitted = any;
+}
+
+// Gives kept records their ids, rewrites references, and drops the rest in place.
+void RenumberOne(model::ChildRecords& recs, Keep& st, int64_t child, std::span<const int64_t> person_ids,
+                 IdCounters& ids) {
+  static const int f_la_id = model::FieldOf(Kind::kPerson, "la_child_id");
+  thread_local std::vector<int64_t> new_ids;
+  new_ids.assign(st.flag.size(), 0);
+  for (int k = 0; k < model::kKindCount; ++k) {
+    for (uint32_t i = st.offset[static_cast<size_t>(k)]; i < st.offset[static_cast<size_t>(k) + 1]; ++i)
+      if (st.flag[i]) new_ids[i] = k == static_cast<int>(Kind::kPerson) ? child : ids.Next(static_cast<Kind>(k));
+  }
+  auto new_id = [&](Kind k, int64_t local) {
+    return new_ids[st.offset[static_cast<size_t>(k)] + static_cast<size_t>(local - 1)];
+  };
+  recs.child_id = child;
+  for (int k = 0; k < model::kKindCount; ++k) {
+    auto& v = recs.by_kind[static_cast<size_t>(k)];
+    if (v.empty()) continue;
+    const KindInfo& ki = Info()[static_cast<size_t>(k)];
+    size_t w = 0;
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (!st.at(k, i)) continue;
+      Record& r = v[i];
+      if (ki.person_ref >= 0) {
+        Value& pv = r.values[static_cast<size_t>(ki.person_ref)];
+        const int64_t pos = -1 - std::get<int64_t>(pv);
+        const int64_t target = pos >= 0 && pos < static_cast<int64_t>(person_ids.size()) ? person_ids[static_cast<size_t>(pos)] : 0;
+        if (target == 0) continue;  // the other person has nothing on record
+        pv = target;
+      }
+      for (const RefField& rf : ki.refs) {
+        Value& rv = r.values[static_cast<size_t>(rf.field)];
+        if (!model::IsNull(rv)) rv = new_id(rf.target, std::get<int64_t>(rv));
+      }
+      r.id = new_id(static_cast<Kind>(k), static_cast<int64_t>(i) + 1);
+      r.child_id = child;
+      if (k == static_cast<int>(Kind::kPerson)) r.values[static_cast<size_t>(f_la_id)] = fmt::format("C{:07}", child);
+      if (w != i) v[w] = std::move(r);
+      ++w;
+    }
+    v.erase(v.begin() + static_cast<std::ptrdiff_t>(w), v.end());
+  }
 }
 
 }  // namespace
 
-void Finalise(const Council& c, std::vector<ChildBuilder>& people, IdCounters& ids,
-              std::vector<model::ChildRecords>* out) {
-  std::vector<PersonState> states(people.size());
-  std::vector<int64_t> person_ids(people.size(), 0);
+void Decide(const Council& c, std::span<ChildBuilder> people, Group* out) {
+  out->people.clear();
+  out->keep.resize(people.size());
   for (size_t p = 0; p < people.size(); ++p) {
-    Decide(c, people[p].records(), states[p]);
-    if (states[p].emitted) person_ids[p] = ids.Next(Kind::kPerson);
+    Keep& k = out->keep[p];
+    k.emitted = false;
+    if (people[p].empty()) {
+      out->people.emplace_back();
+      continue;
+    }
+    out->people.push_back(std::move(people[p].records()));
+    DecideOne(c, out->people.back(), k);
   }
-  const int f_la_id = model::FieldOf(Kind::kPerson, "la_child_id");
-  std::vector<int64_t> map;
-  for (size_t p = 0; p < people.size(); ++p) {
-    if (!states[p].emitted) continue;
-    model::ChildRecords& in = people[p].records();
-    model::ChildRecords result;
-    const int64_t child = person_ids[p];
-    result.child_id = child;
-    // New ids per kind; a dropped record maps to 0.
-    std::vector<std::vector<int64_t>> new_ids(model::kKindCount);
-    for (int k = 0; k < model::kKindCount; ++k) {
-      const auto& keep = states[p].keep[static_cast<size_t>(k)];
-      auto& ni = new_ids[static_cast<size_t>(k)];
-      ni.assign(keep.size(), 0);
-      for (size_t i = 0; i < keep.size(); ++i)
-        if (keep[i]) ni[i] = k == static_cast<int>(Kind::kPerson) ? child : ids.Next(static_cast<Kind>(k));
-    }
-    for (int k = 0; k < model::kKindCount; ++k) {
-      const KindInfo& ki = Info()[static_cast<size_t>(k)];
-      auto& src = in.by_kind[static_cast<size_t>(k)];
-      auto& dst = result.by_kind[static_cast<size_t>(k)];
-      const auto& keep = states[p].keep[static_cast<size_t>(k)];
-      for (size_t i = 0; i < src.size(); ++i) {
-        if (!keep[i]) continue;
-        Record& r = src[i];
-        if (ki.person_ref >= 0) {
-          Value& v = r.values[static_cast<size_t>(ki.person_ref)];
-          const int64_t pos = -1 - std::get<int64_t>(v);
-          const int64_t target = pos >= 0 && pos < static_cast<int64_t>(people.size()) ? person_ids[static_cast<size_t>(pos)] : 0;
-          if (target == 0) continue;  // the other person has nothing on record
-          v = target;
-        }
-        for (const RefField& rf : ki.refs) {
-          Value& v = r.values[static_cast<size_t>(rf.field)];
-          if (!model::IsNull(v)) v = new_ids[static_cast<size_t>(rf.target)][static_cast<size_t>(std::get<int64_t>(v) - 1)];
-        }
-        r.id = new_ids[static_cast<size_t>(k)][i];
-        r.child_id = child;
-        if (k == static_cast<int>(Kind::kPerson)) r.values[static_cast<size_t>(f_la_id)] = fmt::format("C{:07}", child);
-        dst.push_back(std::move(r));
-      }
-    }
-    out->push_back(std::move(result));
+  bool any = false;
+  for (size_t p = 0; p < people.size(); ++p) any = any || out->keep[p].emitted;
+  if (!any) out->people.clear();
+}
+
+void Renumber(Group& g, IdCounters& ids, std::vector<model::ChildRecords>* out) {
+  std::array<int64_t, 4> person_ids{};
+  const size_t n = std::min(g.people.size(), person_ids.size());
+  for (size_t p = 0; p < n; ++p)
+    if (g.keep[p].emitted) person_ids[p] = ids.Next(Kind::kPerson);
+  for (size_t p = 0; p < n; ++p) {
+    if (!g.keep[p].emitted) continue;
+    RenumberOne(g.people[p], g.keep[p], person_ids[p], std::span<const int64_t>(person_ids.data(), n), ids);
+    out->push_back(std::move(g.people[p]));
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -90,25 +91,63 @@ Status CheckOptions(const Options& opt) {
   return plan ? Status::Ok() : plan.error();
 }
 
+namespace {
+
+// Children are simulated in batches: in parallel (each child depends only on the seed and
+// its index), then numbered and handed to the sink in order on the calling thread.
+constexpr int64_t kBatch = 256;
+
+Status GenerateChildren(const Council& c, const Workforce& w, int threads, IdCounters& ids,
+                        Sink& sink) {
+  const int64_t total = c.born + c.arrivals;
+  std::vector<Group> groups(static_cast<size_t>(std::max<int64_t>(1, std::min(kBatch, total))));
+  std::vector<model::ChildRecords> out;
+  const int64_t batch = threads <= 1 ? 1 : kBatch;  // one at a time keeps memory hot
+  for (int64_t first = 0; first < total; first += batch) {
+    const int64_t n = std::min(batch, total - first);
+    auto simulate = [&](int64_t j) {
+      const int64_t i = first + j;
+      const bool arrival = i >= c.born;
+      Life life(c, w, arrival ? i - c.born : i, arrival);
+      life.Run();
+      Group& g = groups[static_cast<size_t>(j)];
+      g.people.clear();
+      if (!life.people().front().empty()) Decide(c, life.people(), &g);
+    };
+    if (threads <= 1) {
+      for (int64_t j = 0; j < n; ++j) simulate(j);
+    } else {
+      std::vector<std::thread> pool;
+      for (int t = 1; t < threads; ++t)
+        pool.emplace_back([&, t] {
+          for (int64_t j = t; j < n; j += threads) simulate(j);
+        });
+      for (int64_t j = 0; j < n; j += threads) simulate(j);
+      for (std::thread& th : pool) th.join();
+    }
+    for (int64_t j = 0; j < n; ++j) {
+      Group& g = groups[static_cast<size_t>(j)];
+      if (g.empty()) continue;
+      out.clear();
+      Renumber(g, ids, &out);
+      for (model::ChildRecords& child : out) JOURNEY_RETURN_IF_ERROR(sink.Child(std::move(child)));
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<Summary> Generate(const Options& opt, Sink& sink) {
   JOURNEY_ASSIGN_OR_RETURN(std::vector<Council> councils, PlanCouncils(opt));
   Summary summary;
   CountingSink counter(sink, summary);
   IdCounters ids;
-  std::vector<model::ChildRecords> out;
+  const int threads = opt.threads > 0 ? opt.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   for (const Council& c : councils) {
     const Workforce w = Workforce::Plan(c, ids);
     JOURNEY_RETURN_IF_ERROR(w.Emit(c, counter, ids));
-    const int64_t total = c.born + c.arrivals;
-    for (int64_t i = 0; i < total; ++i) {
-      const bool arrival = i >= c.born;
-      Life life(c, w, arrival ? i - c.born : i, arrival);
-      life.Run();
-      if (life.people().front().records().size() == 0) continue;  // nothing on record
-      out.clear();
-      Finalise(c, life.people(), ids, &out);
-      for (model::ChildRecords& child : out) JOURNEY_RETURN_IF_ERROR(counter.Child(std::move(child)));
-    }
+    JOURNEY_RETURN_IF_ERROR(GenerateChildren(c, w, threads, ids, counter));
   }
   return summary;
 }

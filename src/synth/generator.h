@@ -21,10 +21,15 @@ struct Options {
   Date as_at = Date::FromYmd(2026, 3, 31);  // the last day of history
   int councils = 1;           // >1 splits the population into that many councils
   std::string la_code = "990";  // first council's code (synthetic: 990 upward is unused by DfE)
+  // Threads simulating children: 1 (the default) runs on the calling thread; 0 means one
+  // per core. The records, their order and their ids are the same whatever the number,
+  // and the sink is only ever called from the calling thread.
+  int threads = 1;
 };
 
-// Receives the generated records: organisation records (teams, workers, adopter
-// households) first, then one child at a time with their whole journey.
+// Receives the generated records: for each council, its organisation records (teams,
+// workers, adopter households, staff supervision, allegations about no child on record)
+// first, then one child at a time with their whole journey (a baby follows her mother).
 class Sink {
  public:
   virtual ~Sink() = default;

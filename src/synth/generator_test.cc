@@ -143,6 +143,16 @@ TEST(Generator, SameSeedSameDataDifferentSeedDifferentData) {
   EXPECT_NE(a.hash, c.hash);
 }
 
+TEST(Generator, ThreadsDoNotChangeTheData) {
+  HashSink one, three;
+  Options o = Small();
+  o.threads = 1;
+  ASSERT_TRUE(Generate(o, one));
+  o.threads = 3;
+  ASSERT_TRUE(Generate(o, three));
+  EXPECT_EQ(one.hash, three.hash);
+}
+
 TEST(Generator, AnyAsAtDateWorks) {
   KeepSink sink;
   Options o = Small();

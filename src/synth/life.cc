@@ -35,10 +35,6 @@ Life::Life(const Council& c, const Workforce& w, int64_t index, bool arrival)
                        (arrival ? kStreamArrivals : kStreamChildren) + static_cast<uint64_t>(c.index),
                        static_cast<uint64_t>(index))),
       arrival_(arrival) {
-  // Room for the child and one baby: handles on records (Rec) point at the builders, so
-  // the vector must never move them.
-  people_.reserve(2);
-  people_.emplace_back();
   if (arrival) {
     // Arrivals spread evenly over their span; mostly boys of 15-17 (DfE: about 93% male).
     const double span = static_cast<double>(c.as_at - c.arrivals_start);
@@ -58,15 +54,8 @@ Life::Life(const Council& c, const Workforce& w, int64_t index, bool arrival)
     tier_ = static_cast<int>(rng_.PickIndex(std::span<const double>(P().tier_share, 4)));
     disabled_ = rng_.Chance(tier_ == 0 ? 0.02 : 0.07);
   }
-  // Birthdays as AgeInYears counts them: a 29 February birthday falls on 1 March in
-  // common years.
-  const YearMonthDay ymd = birth_.ToYmd();
-  for (int k = 0; k < kBirthdays; ++k) {
-    const int y = ymd.year + k;
-    birthdays_[k] = ymd.month == 2 && ymd.day == 29 && !IsLeapYear(y) ? Date::FromYmd(y, 3, 1)
-                                                                      : Date::FromYmd(y, ymd.month, ymd.day);
-  }
-  adult_ = birthdays_[18];
+  birth_ymd_ = birth_.ToYmd();
+  adult_ = Birthday(18);
 }
 
 const std::string& Life::HomePostcode() {
@@ -90,10 +79,9 @@ void Life::Run() {
   while (t <= end) {
     // The rate is constant between the next age band and the end of a recent closure, so
     // draw the wait to the next contact up to there, and again from there if it is not met.
-    const int age = Age(t);
     static constexpr int kBandEnds[] = {1, 5, 10, 16, 18};
-    Date boundary = birthdays_[kBandEnds[AgeBand(t)]];
-    if (age < 0) boundary = birth_;
+    Date boundary = Birthday(kBandEnds[AgeBand(t)]);
+    if (t < birth_) boundary = birth_;
     const Date recent_end = last_closed_.AddDays(365);
     if (t < recent_end) boundary = Min(boundary, recent_end);
     if (boundary <= t) boundary = t.AddDays(1);  // a 29 February birthday
@@ -108,15 +96,14 @@ void Life::Run() {
   }
   Extras();
   // Only a child with something on record needs a name: most children never have.
-  if (b().records().size() > 0) Identity();
+  if (!b().empty()) Identity();
 }
 
 int Life::AgeBand(Date t) const {
-  const int age = Age(t);
-  if (age < 1) return 0;
-  if (age < 5) return 1;
-  if (age < 10) return 2;
-  if (age < 16) return 3;
+  if (t < Birthday(1)) return 0;
+  if (t < Birthday(5)) return 1;
+  if (t < Birthday(10)) return 2;
+  if (t < Birthday(16)) return 3;
   return 4;
 }
 

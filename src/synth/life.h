@@ -10,6 +10,8 @@
 // generated in any order, or in parallel, and still come out the same.
 #pragma once
 
+#include <array>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -70,11 +72,11 @@ class Life {
   Life(const Council& c, const Workforce& w, int64_t index, bool arrival);
   void Run();
   // The child's records, then those of any baby born to her.
-  std::vector<ChildBuilder>& people() { return people_; }
+  std::span<ChildBuilder> people() { return std::span<ChildBuilder>(people_.data(), people_count_); }
 
  private:
   using Rec = ChildBuilder::Rec;
-  ChildBuilder& b() { return people_.front(); }
+  ChildBuilder& b() { return people_[0]; }
 
   // life.cc: identity and the stream of contacts.
   void Identity();
@@ -87,9 +89,21 @@ class Life {
   // Whole years of age on t (as AgeInYears), from birthdays worked out once.
   int Age(Date t) const {
     if (t < birth_) return -1;
+    if (!have_birthdays_) {
+      for (int k = 0; k < kBirthdays; ++k) birthdays_[k] = Birthday(k);
+      have_birthdays_ = true;
+    }
     int a = 0;
     while (a < kBirthdays - 1 && birthdays_[a + 1] <= t) ++a;
     return a == kBirthdays - 1 ? AgeInYears(birth_, t) : a;
+  }
+  // The day the child turns k, as AgeInYears counts it: a 29 February birthday falls on
+  // 1 March in common years.
+  Date Birthday(int k) const {
+    const int y = birth_ymd_.year + k;
+    return birth_ymd_.month == 2 && birth_ymd_.day == 29 && !IsLeapYear(y)
+               ? Date::FromYmd(y, 3, 1)
+               : Date::FromYmd(y, birth_ymd_.month, birth_ymd_.day);
   }
   const std::string& HomePostcode();
   bool InHistory(Date d) const { return d >= c_.history_start && d <= c_.as_at; }
@@ -145,9 +159,14 @@ class Life {
   Rng rng_;
   Rng id_rng_;  // names and identifiers: drawn only for children with a record
   static constexpr int kBirthdays = 27;
-  Date birthdays_[kBirthdays];  // birthdays_[k]: the day the child turns k
+  mutable Date birthdays_[kBirthdays];  // birthdays_[k]: the day the child turns k
+  mutable bool have_birthdays_ = false;
+  YearMonthDay birth_ymd_{};
   Date arrived_;
-  std::vector<ChildBuilder> people_;
+  // The child and at most one baby. Fixed storage: handles on records (Rec) point at the
+  // builders, which must never move.
+  std::array<ChildBuilder, 2> people_;
+  size_t people_count_ = 1;
   std::vector<Phase> phases_;  // of the open case
 
   Date birth_;

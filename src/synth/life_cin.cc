@@ -124,6 +124,8 @@ Date Life::Assessment(int64_t referral, Date referral_date, bool prebirth,
   int wd = late ? rng_.Between(46, 100) : std::min(45, 5 + static_cast<int>(rng_.Exponential(18)));
   if (outcome == "CLA" || outcome == "S47") wd = std::max(wd, 10);
   const Date authorised = AddWd(referral_date, std::max(wd, WdBetween(referral_date, start) + 3));
+  // Long before the history nothing of it is kept: do not make it.
+  if (authorised < c_.history_start) return authorised;
   Rec a = b().Add(Kind::kAssessment);
   a.Ref(SF(Assessment, referral_id), referral)
       .Day(SF(Assessment, start_date), start)
@@ -170,9 +172,11 @@ void Life::Factors(const Rec& assessment, bool protection) {
 // Strategy discussion, section 47 enquiry and, for about 38% of enquiries, an initial
 // conference: within 15 working days of the discussion in about 78% of cases.
 Date Life::Protection(int64_t referral, Date sd, int depth) {
-  Rec s = b().Add(Kind::kStrategyDiscussion);
+  // Records wholly before the history are not made (nothing of them would be kept);
+  // those that refer to them then refer to nothing.
   const bool s47 = rng_.Chance(P().strategy_to_s47);
-  s.Ref(SF(StrategyDiscussion, referral_id), referral)
+  Rec s = Recorded(sd) ? b().Add(Kind::kStrategyDiscussion) : Rec();
+  if (s.valid()) s.Ref(SF(StrategyDiscussion, referral_id), referral)
       .Day(SF(StrategyDiscussion, discussion_date), sd)
       .Code(SF(StrategyDiscussion, form), rng_.Chance(0.55) ? "MEETING" : "CALL")
       .Flag(SF(StrategyDiscussion, police_present), rng_.Chance(0.88))
@@ -181,11 +185,11 @@ Date Life::Protection(int64_t referral, Date sd, int depth) {
       .Code(SF(StrategyDiscussion, outcome),
             s47 ? "S47" : rng_.Pick({{"NO_S47", 50}, {"SINGLE_AGENCY", 30}, {"NFA", 20}}));
   if (!s47) return rng_.Chance(0.3) ? CinPlan(referral, AddWd(sd, rng_.Between(5, 20)), depth + 1) : sd;
-  Rec e = b().Add(Kind::kSection47Enquiry);
-  e.Ref(SF(Section47Enquiry, referral_id), referral)
-      .Ref(SF(Section47Enquiry, strategy_discussion_id), s.id())
-      .Day(SF(Section47Enquiry, start_date), sd);
   const Date done = AddWd(sd, 3 + static_cast<int>(rng_.LogNormal(9, 0.5)));
+  Rec e = Recorded(done.AddDays(40)) ? b().Add(Kind::kSection47Enquiry) : Rec();
+  e.Ref(SF(Section47Enquiry, referral_id), referral).Day(SF(Section47Enquiry, start_date), sd);
+  if (s.valid()) e.Ref(SF(Section47Enquiry, strategy_discussion_id), s.id());
+  const int64_t e_id = e.valid() ? e.id() : 0;
   if (sd >= birth_ && rng_.Chance(P().emergency_to_care)) {
     e.Day(SF(Section47Enquiry, end_date), done).Code(SF(Section47Enquiry, outcome), "LEGAL");
     return Care(sd.AddDays(static_cast<int>(rng_.PickIndex({60, 30, 10}))), CareRoute::kEmergency);
@@ -206,11 +210,16 @@ Date Life::Protection(int64_t referral, Date sd, int depth) {
       .Flag(SF(Section47Enquiry, icpc_not_required), false);
   const bool plan = rng_.Chance(P().icpc_to_plan);
   const int age = Age(icpc_day);
+  if (!Recorded(icpc_day)) {
+    if (plan) return CpPlan(referral, 0, icpc_day);
+    closure_ = "RC7";
+    return rng_.Chance(0.7) ? CinPlan(referral, icpc_day, depth + 1) : icpc_day;
+  }
   Holder chair = w_.Allocate(Service::kIro, icpc_day, rng_);
   Rec c = b().Add(Kind::kCpConference);
+  if (e_id) c.Ref(SF(CpConference, s47_id), e_id);
   c.Code(SF(CpConference, conference_type), "INITIAL")
       .Ref(SF(CpConference, referral_id), referral)
-      .Ref(SF(CpConference, s47_id), e.id())
       .Day(SF(CpConference, conference_date), icpc_day)
       .Code(SF(CpConference, outcome), plan ? "CP_PLAN" : "NO_PLAN")
       .Flag(SF(CpConference, parents_attended), rng_.Chance(0.8))

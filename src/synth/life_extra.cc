@@ -218,7 +218,7 @@ void Life::Complaint(Date from, Date to) {
 // Records outside any case: elective home education, children missing education,
 // private fostering arrangements.
 void Life::Extras() {
-  const Date five = birth_.AddYears(5), sixteen = birth_.AddYears(16);
+  const Date five = Birthday(5), sixteen = Birthday(16);
   auto spell = [&](Kind kind, double chance, double median) {
     if (!rng_.Chance(chance)) return;
     const Date start = five.AddDays(static_cast<int>(rng_.Below(std::max(1, sixteen - five))));
@@ -230,7 +230,7 @@ void Life::Extras() {
   spell(Kind::kElectiveHomeEducation, tier_ == 0 ? 0.02 : 0.05, 420);
   spell(Kind::kMissingEducation, tier_ == 0 ? 0.008 : 0.04, 50);
   if (!arrival_ && rng_.Chance(0.0025)) {
-    const Date start = birth_.AddYears(8).AddDays(static_cast<int>(rng_.Below(8 * 365)));
+    const Date start = Birthday(8).AddDays(static_cast<int>(rng_.Below(8 * 365)));
     if (start > c_.history_start && start <= c_.as_at) {
       const Date notified = start.AddDays(rng_.Between(0, 40));
       const Date end = Min(sixteen, start.AddDays(rng_.Between(90, 700)));
@@ -242,7 +242,7 @@ void Life::Extras() {
     }
   }
   if (tier_ >= 2 && rng_.Chance(0.12)) {
-    const Date d = birth_.AddYears(12).AddDays(static_cast<int>(rng_.Below(5 * 365)));
+    const Date d = Birthday(12).AddDays(static_cast<int>(rng_.Below(5 * 365)));
     if (InHistory(d)) {
       b().Add(Kind::kExploitationRisk).Day(SF(ExploitationRisk, screened_date), d)
           .Code(SF(ExploitationRisk, risk_type), rng_.Chance(female_ ? 0.65 : 0.25) ? "CSE" : "CCE")

@@ -143,9 +143,8 @@ void Life::LeavingCare(Date left, bool eligible, bool staying_put) {
 void Life::Baby(Date born) {
   if (mother_) return;
   mother_ = true;
-  const int position = static_cast<int>(people_.size());
-  people_.emplace_back();
-  ChildBuilder& baby = people_.back();
+  const int position = static_cast<int>(people_count_);
+  ChildBuilder& baby = people_[people_count_++];
   const bool girl = rng_.Chance(0.49);
   ChildBuilder::Rec p = baby.Add(Kind::kPerson);
   p.Text(SF(Person, la_code), c_.la_code)

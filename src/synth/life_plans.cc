@@ -35,13 +35,13 @@ Date Life::CpPlan(int64_t referral, int64_t icpc, Date start) {
   const std::string_view category = rng_.Pick(kCategory);
   Rec p = b().Add(Kind::kCpPlan);
   p.Ref(SF(CpPlan, referral_id), referral)
-      .Ref(SF(CpPlan, icpc_id), icpc)
       .Day(SF(CpPlan, start_date), start)
       .Day(SF(CpPlan, end_date), end)
       .Code(SF(CpPlan, initial_category), category)
       .Code(SF(CpPlan, latest_category), rng_.Chance(0.92) ? category : rng_.Pick(kCategory))
       .Code(SF(CpPlan, end_reason), reason)
       .Flag(SF(CpPlan, other_la), false);
+  if (icpc) p.Ref(SF(CpPlan, icpc_id), icpc);
   const int64_t plan = p.id();
   // Review conferences: the first within 3 months of the initial conference, then at most
   // every 6 months (Working Together); a few are late. The last ends the plan.
