@@ -65,7 +65,7 @@ Status PrintRates(store::Store& s, Date as_at, int64_t population, std::ostream&
       "Rates for the year {} to {} (flows in the year, stocks on its last day), per 10,000 of "
       "{} children; shares in %:\n",
       rates.year_start().ToIso(), rates.year_end().ToIso(), population);
-  out << fmt::format("  {:<66} {:>8} {:>10} {:>9} {:>8}  {}\n", "", "unit", "generated", "target",
+  out << fmt::format("  {:<72} {:>8} {:>10} {:>9} {:>8}  {}\n", "", "unit", "generated", "target",
                      "tolerance", "source");
   std::map<std::string_view, int> sources;
   int outside = 0;
@@ -74,7 +74,7 @@ Status PrintRates(store::Store& s, Date as_at, int64_t population, std::ostream&
     auto [it, added] = sources.try_emplace(t.source, static_cast<int>(sources.size()) + 1);
     const bool ok = r.within();
     outside += !ok;
-    out << fmt::format("  {:<66} {:>8} {:>10.1f} {:>9} {:>8}  [{}]{}\n", t.label, t.unit, r.value,
+    out << fmt::format("  {:<72} {:>8} {:>10.1f} {:>9} {:>8}  [{}]{}\n", t.label, t.unit, r.value,
                        t.value == 0 ? std::string("-") : fmt::format("{:.1f}", t.value), Tolerance(t),
                        it->second, ok ? "" : "  outside the tolerance");
   }

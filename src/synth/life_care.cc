@@ -57,9 +57,9 @@ std::string_view FirstPlacement(int age, CarePlanKind plan, Rng& rng) {
   }
   if (plan == CarePlanKind::kSgo) return rng.Chance(0.65) ? "K" : "F";
   if (age < 1) return rng.Pick({{"F", 76}, {"K", 17}, {"B", 5}, {"P", 2}});
-  if (age < 10) return rng.Pick({{"F", 72}, {"K", 20}, {"R", 2}, {"P", 5}, {"O", 1}});
-  if (age < 16) return rng.Pick({{"F", 40}, {"K", 9}, {"R", 43}, {"P", 5}, {"O", 3}});
-  return rng.Pick({{"F", 20}, {"S", 40}, {"R", 32}, {"K", 2}, {"I", 3}, {"O", 3}});
+  if (age < 10) return rng.Pick({{"F", 74}, {"K", 20}, {"P", 5}, {"O", 1}});
+  if (age < 16) return rng.Pick({{"F", 36}, {"K", 8}, {"R", 48}, {"P", 5}, {"O", 3}});
+  return rng.Pick({{"F", 18}, {"S", 38}, {"R", 36}, {"K", 2}, {"I", 3}, {"O", 3}});
 }
 
 }  // namespace
@@ -191,7 +191,7 @@ CareTimeline Life::PlanCare(Date start, CareRoute route) {
         t.rec = t.end == adult_ ? rng_.Pick({{"E17", 35}, {"E5", 35}, {"E8", 30}})
                                 : rng_.Pick({{"E45", 50}, {"E46", 50}});
       } else {
-        t.match = final.AddDays(20 + static_cast<int>(rng_.LogNormal(150, 0.65)));
+        t.match = final.AddDays(20 + static_cast<int>(rng_.LogNormal(175, 0.65)));
         t.placed = t.match.AddDays(rng_.Between(7, 40));
         t.adoption_order = t.placed.AddDays(70 + static_cast<int>(rng_.LogNormal(160, 0.45)));
         t.end = t.adoption_order;
@@ -232,13 +232,13 @@ void Life::PlanMoves(CareTimeline& t, Date from, Date to, std::string_view kind)
   double rate = P().placement_move_rate;
   if (kind == "L" || kind == "M") rate = 0.1;
   else if (kind == "K") rate = 0.2;
-  else if (kind == "R") rate = 0.8;
+  else if (kind == "R") rate = 0.55;
   else if (kind == "A" || kind == "G" || kind == "P" || kind == "Y") return;
   for (Date d = from;;) {
     d = d.AddDays(14 + static_cast<int>(rng_.Exponential(365.25 / rate)));
     if (d >= to) return;
     std::string_view next = kind;
-    if (kind == "F" && age >= 10 && rng_.Chance(0.35)) next = "R";
+    if (kind == "F" && age >= 10 && rng_.Chance(0.5)) next = "R";
     else if (kind == "R" && rng_.Chance(0.2)) next = Age(d) >= 16 ? "S" : "F";
     else if (kind == "K" && rng_.Chance(0.4)) next = "F";
     t.places.push_back({d, next, false, MoveReason(rng_)});
@@ -285,6 +285,8 @@ void Life::PlanPlacements(CareTimeline& t) {
       if (now == "F" || now == "K") {
         const bool same = rng_.Chance(0.6);
         t.places.push_back({settled, now == "K" ? "M" : "L", same, same ? "PLACE" : "CARPL"});
+      } else if (now == "R" && Age(settled) < 12 && rng_.Chance(0.4)) {
+        t.places.push_back({settled, "L", false, "CARPL"});  // from a children's home to a family
       }
       Date from = settled;
       const Date sixteen = birth_.AddYears(16);

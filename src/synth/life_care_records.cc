@@ -150,7 +150,7 @@ void Life::Reviews(const CareTimeline& t, int64_t period, const std::vector<Assi
         if (a.from <= d && d < a.until) r.Ref(SF(ClaReview, iro_id), a.worker);
     }
     const Date due = d.AddMonths(k == 0 ? 3 : 6);
-    d = rng_.Chance(P().review_late) ? due.AddDays(rng_.Between(1, 45)) : NextWorkingDay(due.AddDays(-rng_.Between(5, 30)));
+    d = NextWorkingDay(rng_.Chance(P().review_late) ? due.AddDays(rng_.Between(1, 45)) : due.AddDays(-rng_.Between(5, 30)));
   }
 }
 

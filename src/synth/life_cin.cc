@@ -78,6 +78,10 @@ Date Life::Involvement(Date day, int64_t contact_id, std::string_view source, En
     nfa = true;
     closure_ = "RC8";
     ref.Flag(SF(Referral, nfa), true);
+  } else if (source == "6" && Age(day) >= 12 && tier_ >= 2 && rng_.Chance(P().remand_chance)) {
+    // Remanded to local authority accommodation (903 legal status J1).
+    Assessment(ref_id, day, false, "CLA");
+    end = Care(day, CareRoute::kRemand);
   } else if (entry == Entry::kArrival || entry == Entry::kHomeless) {
     Assessment(ref_id, day, false, "CLA");
     end = Care(day, entry == Entry::kArrival ? CareRoute::kUnaccompanied : CareRoute::kAccommodated);

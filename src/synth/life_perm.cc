@@ -112,7 +112,7 @@ void Life::LeavingCare(Date left, bool eligible, bool staying_put) {
     const Date d = birth_.AddYears(age);
     if (d <= left || d > c_.as_at || d < c_.history_start) continue;
     const double r = rng_.Uniform();
-    std::string_view touch = r < (settled ? 0.97 : 0.72) ? "YES" : (r < 0.985 ? "NO" : (r < 0.993 ? "REFU" : "NREQ"));
+    std::string_view touch = r < (settled ? 0.95 : 0.7) ? "YES" : (r < 0.985 ? "NO" : (r < 0.993 ? "REFU" : "NREQ"));
     Rec s = b().Add(Kind::kCareLeaverStatus);
     s.Day(SF(CareLeaverStatus, status_date), d)
         .Code(SF(CareLeaverStatus, eligibility), age >= 18 ? "FORMER_RELEVANT" : "RELEVANT")
@@ -126,7 +126,7 @@ void Life::LeavingCare(Date left, bool eligible, bool staying_put) {
     s.Code(SF(CareLeaverStatus, accommodation), acc)
         .Flag(SF(CareLeaverStatus, accommodation_suitable), !unsuitable_kind && rng_.Chance(settled ? 0.998 : 0.94));
     const bool old_codes = CollectionYearOf(d) <= 2016;
-    const bool eet = rng_.Chance(settled ? 0.65 : 0.35);
+    const bool eet = rng_.Chance(settled ? 0.62 : 0.45);
     std::string_view act = eet ? rng_.Pick({{"F1", 8}, {"P1", 1}, {"F2", 30}, {"P2", 5}, {"F4", 7}, {"P4", 1}, {"F5", 30}, {"P5", 18}})
                                : rng_.Pick({{"G4", 25}, {"G5", 55}, {"G6", 20}});
     if (old_codes && (act == "F4" || act == "F5")) act = "F3";

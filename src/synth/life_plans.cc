@@ -48,8 +48,8 @@ Date Life::CpPlan(int64_t referral, int64_t icpc, Date start) {
   Date prev = start;
   for (int k = 0;; ++k) {
     const Date due = prev.AddMonths(k == 0 ? 3 : 6);
-    const Date d = rng_.Chance(P().cp_review_late) ? due.AddDays(rng_.Between(1, 45))
-                                                  : NextWorkingDay(due.AddDays(-rng_.Between(3, k == 0 ? 30 : 50)));
+    const Date d = NextWorkingDay(rng_.Chance(P().cp_review_late) ? due.AddDays(rng_.Between(1, 45))
+                                                                 : due.AddDays(-rng_.Between(3, k == 0 ? 30 : 50)));
     if (d >= end) break;
     if (Recorded(d.AddDays(200))) {
       Holder chair = w_.Allocate(Service::kIro, d, rng_);
@@ -119,7 +119,7 @@ Date Life::CinPlan(int64_t referral, Date start, int depth) {
   const int64_t plan = p.id();
   // Reviews about every 3 months (a common local standard; no national timescale).
   for (Date d = start.AddMonths(3);; ) {
-    const Date held = rng_.Chance(P().review_late) ? d.AddDays(rng_.Between(1, 40)) : d.AddDays(-rng_.Between(0, 14));
+    const Date held = NextWorkingDay(rng_.Chance(P().review_late) ? d.AddDays(rng_.Between(1, 40)) : d.AddDays(-rng_.Between(0, 14)));
     if (held > end) break;
     if (Recorded(held)) {
       b().Add(Kind::kCinPlanReview).Ref(SF(CinPlanReview, cin_plan_id), plan).Day(SF(CinPlanReview, review_date), held);

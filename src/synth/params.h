@@ -54,11 +54,11 @@ struct Params {
   // ---- care ----
   double emergency_to_care = 0.016;      // a section 47 becoming care straight away
   double uasc_arrivals_per_10k = 3.4;    // a year
-  double remand_per_10k = 0.35;          // a year, aged 12-17 with a case
+  double remand_chance = 0.03;           // a police referral of a 12-17 year old ending in remand
   double proceedings_median_weeks = 33;
-  double placement_move_rate = 0.55;     // a year, outside long-term placements
+  double placement_move_rate = 0.4;     // a year, outside long-term placements
   double missing_rate_resi = 0.45;       // share of older children in a children's home who go missing in a year
-  double missing_rate_foster = 0.08;
+  double missing_rate_foster = 0.07;
   double missing_rate_other = 0.2;
   double missing_episodes_mean = 6.5;    // episodes a year for a child who goes missing
   double rhi_offered = 0.75;
