@@ -146,9 +146,9 @@ CareTimeline Life::PlanCare(Date start, CareRoute route) {
   if (route == CareRoute::kAccommodated) w[0] *= 1.1;
   t.plan = static_cast<CarePlanKind>(rng_.PickIndex(std::span<const double>(w, 4)));
   const bool needs_order = t.plan == CarePlanKind::kAdopt || t.plan == CarePlanKind::kSgo ||
-                           (t.plan == CarePlanKind::kLongTerm && rng_.Chance(age < 15 ? 0.97 : 0.88)) ||
+                           (t.plan == CarePlanKind::kLongTerm && rng_.Chance(age < 15 ? 0.97 : 0.8)) ||
                            (t.plan == CarePlanKind::kReturn && route != CareRoute::kAccommodated &&
-                            rng_.Chance(0.4));
+                            rng_.Chance(0.3));
   if (route == CareRoute::kEmergency) {
     t.emergency = true;
     const bool epo = rng_.Chance(0.45);
@@ -173,7 +173,7 @@ CareTimeline Life::PlanCare(Date start, CareRoute route) {
       } else {
         t.final_order = "CO";
         t.legal.push_back({final, "C2"});
-        t.end = final.AddDays(rng_.Between(150, 600));
+        t.end = final.AddDays(rng_.Between(200, 700));
         t.rec = "E4A";
       }
       break;
@@ -209,7 +209,7 @@ CareTimeline Life::PlanCare(Date start, CareRoute route) {
         t.final_order = "CO";
         t.legal.push_back({final, "C2"});
       }
-      if (age >= 14 && rng_.Chance(0.2)) {
+      if (age >= 14 && rng_.Chance(0.12)) {
         t.end = birth_.AddYears(16).AddDays(rng_.Between(30, 700));
         t.rec = rng_.Pick({{"E5", 35}, {"E6", 10}, {"E4B", 25}, {"E13", 20}, {"E8", 10}});
       } else if (rng_.Chance(0.08)) {

@@ -69,7 +69,10 @@ Date Life::CpPlan(int64_t referral, int64_t icpc, Date start) {
     prev = d;
   }
   if (reason == "RISK_REDUCED") {
-    b().Add(Kind::kCpConference)
+    const Holder chair = w_.Allocate(Service::kIro, end, rng_);
+    Rec last = b().Add(Kind::kCpConference);
+    if (chair.found()) last.Ref(SF(CpConference, chair_id), chair.worker_id);
+    last
         .Code(SF(CpConference, conference_type), "REVIEW")
         .Ref(SF(CpConference, referral_id), referral)
         .Ref(SF(CpConference, cp_plan_id), plan)

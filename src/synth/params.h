@@ -35,16 +35,16 @@ struct Params {
   double icpc_late = 0.22;               // over 15 working days after the strategy discussion
   double icpc_to_plan = 0.87;
   // Outcome of an assessment without a section 47 enquiry.
-  double assess_nfa = 0.45, assess_eh = 0.17, assess_cin = 0.34, assess_cla = 0.013;
+  double assess_nfa = 0.45, assess_eh = 0.17, assess_cin = 0.34, assess_cla = 0.012;
 
   // ---- plans ----
   double cin_plan_median = 260;          // days
   double cin_plan_sigma = 0.7;
   double cin_escalate = 0.05;            // a child in need plan ending in a section 47
-  double cin_to_care = 0.02;            // ... or in the child being looked after
+  double cin_to_care = 0.018;            // ... or in the child being looked after
   double cp_plan_median = 205;           // days
   double cp_plan_sigma = 0.72;
-  double cp_to_care = 0.145;              // plans ending with the child looked after
+  double cp_to_care = 0.135;              // plans ending with the child looked after
   double cp_step_down = 0.6;             // ended plans followed by a child in need plan
   double cp_review_late = 0.09;
   double core_group_late = 0.15;
@@ -54,8 +54,8 @@ struct Params {
   // ---- care ----
   double emergency_to_care = 0.016;      // a section 47 becoming care straight away
   double uasc_arrivals_per_10k = 3.4;    // a year
-  double remand_chance = 0.03;           // a police referral of a 12-17 year old ending in remand
-  double proceedings_median_weeks = 33;
+  double remand_chance = 0.02;           // a police referral of a 12-17 year old ending in remand
+  double proceedings_median_weeks = 31;
   double placement_move_rate = 0.4;     // a year, outside long-term placements
   double missing_rate_resi = 0.45;       // share of older children in a children's home who go missing in a year
   double missing_rate_foster = 0.07;
