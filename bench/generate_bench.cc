@@ -53,17 +53,25 @@ int main(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     const char* v = argv[i + 1];
-    if (flag == "--children") opt.children = std::atoll(v);
-    else if (flag == "--councils") opt.councils = std::atoi(v);
-    else if (flag == "--years") opt.years = std::atoi(v);
-    else if (flag == "--seed") opt.seed = std::strtoull(v, nullptr, 10);
-    else if (flag == "--threads") opt.threads = std::atoi(v);
+    if (flag == "--children")
+      opt.children = std::atoll(v);
+    else if (flag == "--councils")
+      opt.councils = std::atoi(v);
+    else if (flag == "--years")
+      opt.years = std::atoi(v);
+    else if (flag == "--seed")
+      opt.seed = std::strtoull(v, nullptr, 10);
+    else if (flag == "--threads")
+      opt.threads = std::atoi(v);
     else {
-      std::fprintf(stderr, "usage: generate_bench [--children N] [--councils K] [--years Y] [--seed S] [--threads T]\n");
+      std::fprintf(stderr,
+                   "usage: generate_bench [--children N] [--councils K] [--years Y] [--seed S] "
+                   "[--threads T]\n");
       return 2;
     }
   }
-  if (opt.councils == 0) opt.councils = static_cast<int>(std::max<int64_t>(1, opt.children / 80000));
+  if (opt.councils == 0)
+    opt.councils = static_cast<int>(std::max<int64_t>(1, opt.children / 80000));
   const long rss_before = PeakRssKb();
   CountSink sink;
   const auto t0 = std::chrono::steady_clock::now();
@@ -79,9 +87,10 @@ int main(int argc, char** argv) {
   std::printf("children %lld, councils %d, years %d, seed %llu, threads %d (0: one per core)\n",
               static_cast<long long>(opt.children), opt.councils, opt.years,
               static_cast<unsigned long long>(opt.seed), opt.threads);
-  std::printf("records %lld in %.2f s: %.0f records/s (CPU time %.2f s: %.0f records per CPU second)\n",
-              static_cast<long long>(sink.records), secs, static_cast<double>(sink.records) / secs, cpu,
-              static_cast<double>(sink.records) / cpu);
+  std::printf(
+      "records %lld in %.2f s: %.0f records/s (CPU time %.2f s: %.0f records per CPU second)\n",
+      static_cast<long long>(sink.records), secs, static_cast<double>(sink.records) / secs, cpu,
+      static_cast<double>(sink.records) / cpu);
   std::printf("peak RSS %.1f MB (%.1f MB before generating): %.1f bytes per record\n", rss / 1024.0,
               rss_before / 1024.0, rss * 1024.0 / static_cast<double>(sink.records));
   return 0;

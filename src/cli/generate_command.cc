@@ -5,11 +5,11 @@
 //
 // The same options give the same data on any machine (see docs/synth.md). The history ends
 // on --as-at (default 31 March 2026, so a run does not depend on today's date).
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <memory>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "cli/command.h"
 #include "store/store.h"
@@ -57,10 +57,12 @@ Status RunGenerate(const GenerateArgs& a, CommandContext& ctx) {
   opt.as_at = *as_at;
   // Check the options before creating a file for them.
   JOURNEY_RETURN_IF_ERROR(synth::CheckOptions(opt));
-  JOURNEY_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s, store::OpenSqliteStore(a.db, *ctx.clock));
+  JOURNEY_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s,
+                           store::OpenSqliteStore(a.db, *ctx.clock));
   JOURNEY_RETURN_IF_ERROR(CheckEmpty(*s, a.db));
   *ctx.out << fmt::format(
-      "Generating {} children in {} council{} with {} years of history to {} (seed {}) into {} ...\n",
+      "Generating {} children in {} council{} with {} years of history to {} (seed {}) into {} "
+      "...\n",
       opt.children, opt.councils, opt.councils == 1 ? "" : "s", opt.years, opt.as_at.ToIso(),
       opt.seed, a.db);
   ctx.out->flush();
@@ -79,17 +81,23 @@ Status RunGenerate(const GenerateArgs& a, CommandContext& ctx) {
 void RegisterGenerateCommand(CLI::App& app, CommandContext& ctx) {
   auto a = std::make_shared<GenerateArgs>();
   auto* cmd = app.add_subcommand(
-      "generate", "Generate a deterministic synthetic council (or all of England) into a new database");
+      "generate",
+      "Generate a deterministic synthetic council (or all of England) into a new database");
   cmd->add_option("--db", a->db, "the database file to create (must not hold records)")->required();
-  cmd->add_option("--children", a->children, "child population aged 0-17 (England: about 12,000,000)")
+  cmd->add_option("--children", a->children,
+                  "child population aged 0-17 (England: about 12,000,000)")
       ->capture_default_str();
-  cmd->add_option("--years", a->years, "years of history, ending on --as-at")->capture_default_str();
-  cmd->add_option("--seed", a->seed, "seed: the same seed gives the same data")->capture_default_str();
+  cmd->add_option("--years", a->years, "years of history, ending on --as-at")
+      ->capture_default_str();
+  cmd->add_option("--seed", a->seed, "seed: the same seed gives the same data")
+      ->capture_default_str();
   cmd->add_option("--as-at", a->as_at, "the last day of history, YYYY-MM-DD or dd/mm/yyyy")
       ->capture_default_str();
-  cmd->add_option("--councils", a->councils, "split the population into this many councils (England: about 150)")
+  cmd->add_option("--councils", a->councils,
+                  "split the population into this many councils (England: about 150)")
       ->capture_default_str();
-  cmd->add_option("--la-code", a->la_code, "the first council's 3-digit code (990-999 are unused by the DfE)")
+  cmd->add_option("--la-code", a->la_code,
+                  "the first council's 3-digit code (990-999 are unused by the DfE)")
       ->capture_default_str();
   cmd->callback([a, &ctx] {
     Status st = RunGenerate(*a, ctx);

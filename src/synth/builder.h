@@ -23,10 +23,10 @@ using model::Record;
 // The index of field `name` of kind k (e.g. SF(CpPlan, start_date)), looked up once per
 // place of use: the generator sets millions of fields and a name lookup each time would
 // dominate its cost.
-#define SF(K, name)                                                                      \
-  ([]() -> int {                                                                         \
+#define SF(K, name)                                                                         \
+  ([]() -> int {                                                                            \
     static const int idx_ = ::journey::model::FieldOf(::journey::model::Kind::k##K, #name); \
-    return idx_;                                                                         \
+    return idx_;                                                                            \
   }())
 
 // A reference to another person (a mother to her baby, a baby to its mother) is written as

@@ -20,20 +20,20 @@ enum Stream : uint64_t {
   kStreamWorkforce = 1,
   kStreamHouseholds = 2,
   kStreamOrgEvents = 3,
-  kStreamChildren = 100,  // + council index
+  kStreamChildren = 100,     // + council index
   kStreamArrivals = 100000,  // + council index: unaccompanied children arriving
 };
 
 struct Council {
   int index = 0;
   std::string la_code;
-  int64_t population = 0;   // children aged 0-17 on as_at
-  Date as_at;               // the last day of history
-  Date history_start;       // as_at less the years of history, plus a day
-  Date cohort_start;        // the earliest birth simulated (care leavers to 21 included)
-  int64_t born = 0;         // children simulated from birth
-  int64_t arrivals = 0;     // unaccompanied asylum-seeking children simulated from arrival
-  Date arrivals_start;      // the earliest arrival simulated
+  int64_t population = 0;  // children aged 0-17 on as_at
+  Date as_at;              // the last day of history
+  Date history_start;      // as_at less the years of history, plus a day
+  Date cohort_start;       // the earliest birth simulated (care leavers to 21 included)
+  int64_t born = 0;        // children simulated from birth
+  int64_t arrivals = 0;    // unaccompanied asylum-seeking children simulated from arrival
+  Date arrivals_start;     // the earliest arrival simulated
   uint64_t seed = 0;
 };
 

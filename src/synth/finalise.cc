@@ -1,9 +1,9 @@
 #include "synth/finalise.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <span>
-
-#include <fmt/format.h>
 
 namespace journey::synth {
 namespace {
@@ -26,9 +26,9 @@ struct RefField {
   bool required;
 };
 struct KindInfo {
-  std::vector<int> dates;         // date and date-time fields
-  std::vector<RefField> refs;     // references to records of the same person
-  int person_ref = -1;            // a reference to another person (relationship)
+  std::vector<int> dates;      // date and date-time fields
+  std::vector<RefField> refs;  // references to records of the same person
+  int person_ref = -1;         // a reference to another person (relationship)
   // Fields that only make sense with a given date field (an end and its reason).
   std::vector<std::pair<int, std::vector<int>>> companions;
 };
@@ -39,13 +39,15 @@ std::vector<KindInfo> BuildInfo() {
     KindInfo& ki = info[static_cast<size_t>(d.kind)];
     for (size_t i = 0; i < d.fields.size(); ++i) {
       const model::FieldDef& f = d.fields[i];
-      if (f.type == FieldType::kDate || f.type == FieldType::kDateTime) ki.dates.push_back(static_cast<int>(i));
+      if (f.type == FieldType::kDate || f.type == FieldType::kDateTime)
+        ki.dates.push_back(static_cast<int>(i));
       if (f.type != FieldType::kRef) continue;
       if (f.ref_kind == Kind::kPerson) {
         ki.person_ref = static_cast<int>(i);
       } else if (Def(f.ref_kind).child_link != ChildLink::kNone) {
         // A review conference must name its plan (JR-CPC-1): treat the reference as required.
-        const bool required = f.required || (d.kind == Kind::kCpConference && f.name == "cp_plan_id");
+        const bool required =
+            f.required || (d.kind == Kind::kCpConference && f.name == "cp_plan_id");
         ki.refs.push_back({static_cast<int>(i), f.ref_kind, required});
       }
     }
@@ -92,7 +94,8 @@ bool Truncate(Record& r, int32_t as_at) {
   for (int f : ki.dates) {
     Value& v = r.values[static_cast<size_t>(f)];
     if (DayOf(v) <= as_at) continue;
-    if (d.fields[static_cast<size_t>(f)].required || f == d.date_index || f == d.start_index) return false;
+    if (d.fields[static_cast<size_t>(f)].required || f == d.date_index || f == d.start_index)
+      return false;
     v = std::monostate{};
     for (const auto& [date, with] : ki.companions)
       if (date == f)
@@ -134,11 +137,13 @@ void DecideOne(const Council& c, model::ChildRecords& recs, Keep& st) {
     auto& v = recs.by_kind[static_cast<size_t>(k)];
     if (v.empty()) continue;
     const Kind kind = static_cast<Kind>(k);
-    const int period_field = kind == Kind::kClaEpisode ? f_ep : (kind == Kind::kPlacement ? f_pl : -1);
+    const int period_field =
+        kind == Kind::kClaEpisode ? f_ep : (kind == Kind::kPlacement ? f_pl : -1);
     for (size_t i = 0; i < v.size(); ++i) {
       if (!Truncate(v[i], as_at)) continue;
       if (period_field >= 0) {
-        st.at(k, i) = st.of(Kind::kClaPeriod, std::get<int64_t>(v[i].values[static_cast<size_t>(period_field)]));
+        st.at(k, i) = st.of(Kind::kClaPeriod,
+                            std::get<int64_t>(v[i].values[static_cast<size_t>(period_field)]));
       } else {
         st.at(k, i) = IsIdentity(kind) || InHistory(v[i], start);
       }
@@ -177,12 +182,14 @@ void DecideOne(const Council& c, model::ChildRecords& recs, Keep& st) {
     uint8_t& keep = st.at(static_cast<int>(Kind::kAssessmentFactor), i);
     if (!keep) continue;
     const int64_t a = std::get<int64_t>(factors[i].values[static_cast<size_t>(f_a)]);
-    if (model::IsNull(assessments[static_cast<size_t>(a - 1)].values[static_cast<size_t>(f_auth)])) keep = 0;
+    if (model::IsNull(assessments[static_cast<size_t>(a - 1)].values[static_cast<size_t>(f_auth)]))
+      keep = 0;
   }
   st.emitted = false;
   for (int k = 0; k < model::kKindCount && !st.emitted; ++k) {
     if (IsIdentity(static_cast<Kind>(k))) continue;
-    for (uint32_t i = st.offset[static_cast<size_t>(k)]; i < st.offset[static_cast<size_t>(k) + 1]; ++i)
+    for (uint32_t i = st.offset[static_cast<size_t>(k)]; i < st.offset[static_cast<size_t>(k) + 1];
+         ++i)
       if (st.flag[i]) {
         st.emitted = true;
         break;
@@ -191,14 +198,16 @@ void DecideOne(const Council& c, model::ChildRecords& recs, Keep& st) {
 }
 
 // Gives kept records their ids, rewrites references, and drops the rest in place.
-void RenumberOne(model::ChildRecords& recs, Keep& st, int64_t child, std::span<const int64_t> person_ids,
-                 IdCounters& ids) {
+void RenumberOne(model::ChildRecords& recs, Keep& st, int64_t child,
+                 std::span<const int64_t> person_ids, IdCounters& ids) {
   static const int f_la_id = model::FieldOf(Kind::kPerson, "la_child_id");
   thread_local std::vector<int64_t> new_ids;
   new_ids.assign(st.flag.size(), 0);
   for (int k = 0; k < model::kKindCount; ++k) {
-    for (uint32_t i = st.offset[static_cast<size_t>(k)]; i < st.offset[static_cast<size_t>(k) + 1]; ++i)
-      if (st.flag[i]) new_ids[i] = k == static_cast<int>(Kind::kPerson) ? child : ids.Next(static_cast<Kind>(k));
+    for (uint32_t i = st.offset[static_cast<size_t>(k)]; i < st.offset[static_cast<size_t>(k) + 1];
+         ++i)
+      if (st.flag[i])
+        new_ids[i] = k == static_cast<int>(Kind::kPerson) ? child : ids.Next(static_cast<Kind>(k));
   }
   auto new_id = [&](Kind k, int64_t local) {
     return new_ids[st.offset[static_cast<size_t>(k)] + static_cast<size_t>(local - 1)];
@@ -215,7 +224,9 @@ void RenumberOne(model::ChildRecords& recs, Keep& st, int64_t child, std::span<c
       if (ki.person_ref >= 0) {
         Value& pv = r.values[static_cast<size_t>(ki.person_ref)];
         const int64_t pos = -1 - std::get<int64_t>(pv);
-        const int64_t target = pos >= 0 && pos < static_cast<int64_t>(person_ids.size()) ? person_ids[static_cast<size_t>(pos)] : 0;
+        const int64_t target = pos >= 0 && pos < static_cast<int64_t>(person_ids.size())
+                                   ? person_ids[static_cast<size_t>(pos)]
+                                   : 0;
         if (target == 0) continue;  // the other person has nothing on record
         pv = target;
       }
@@ -225,7 +236,8 @@ void RenumberOne(model::ChildRecords& recs, Keep& st, int64_t child, std::span<c
       }
       r.id = new_id(static_cast<Kind>(k), static_cast<int64_t>(i) + 1);
       r.child_id = child;
-      if (k == static_cast<int>(Kind::kPerson)) r.values[static_cast<size_t>(f_la_id)] = fmt::format("C{:07}", child);
+      if (k == static_cast<int>(Kind::kPerson))
+        r.values[static_cast<size_t>(f_la_id)] = fmt::format("C{:07}", child);
       if (w != i) v[w] = std::move(r);
       ++w;
     }
@@ -260,7 +272,8 @@ void Renumber(Group& g, IdCounters& ids, std::vector<model::ChildRecords>* out) 
     if (g.keep[p].emitted) person_ids[p] = ids.Next(Kind::kPerson);
   for (size_t p = 0; p < n; ++p) {
     if (!g.keep[p].emitted) continue;
-    RenumberOne(g.people[p], g.keep[p], person_ids[p], std::span<const int64_t>(person_ids.data(), n), ids);
+    RenumberOne(g.people[p], g.keep[p], person_ids[p],
+                std::span<const int64_t>(person_ids.data(), n), ids);
     out->push_back(std::move(g.people[p]));
   }
 }

@@ -1,10 +1,10 @@
 #include "synth/generator.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "synth/finalise.h"
 #include "synth/life.h"
@@ -38,15 +38,18 @@ class CountingSink final : public Sink {
 };
 
 Result<std::string> CouncilCode(const std::string& first, int k) {
-  if (first.size() != 3 || !std::all_of(first.begin(), first.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+  if (first.size() != 3 ||
+      !std::all_of(first.begin(), first.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
     return Err(InvalidArgument(fmt::format(
-        "la_code \"{}\" is not a 3-digit council code (use 990-999, which the DfE does not use)", first)));
+        "la_code \"{}\" is not a 3-digit council code (use 990-999, which the DfE does not use)",
+        first)));
   }
   const int base = std::stoi(first);
   int code = base + k;
   if (code > 999) {
     code = 400 + (code - 1000);  // 400-799: no council has a code there
-    if (code > 799) return Err(InvalidArgument(fmt::format("too many councils for codes from {}", first)));
+    if (code > 799)
+      return Err(InvalidArgument(fmt::format("too many councils for codes from {}", first)));
   }
   return fmt::format("{:03}", code);
 }
@@ -54,16 +57,18 @@ Result<std::string> CouncilCode(const std::string& first, int k) {
 }  // namespace
 
 Result<std::vector<Council>> PlanCouncils(const Options& opt) {
-  if (opt.children < 1) return Err(InvalidArgument(fmt::format("children {} must be at least 1", opt.children)));
+  if (opt.children < 1)
+    return Err(InvalidArgument(fmt::format("children {} must be at least 1", opt.children)));
   if (opt.years < 1 || opt.years > 30)
     return Err(InvalidArgument(fmt::format("years {} must be from 1 to 30", opt.years)));
   if (opt.councils < 1 || opt.councils > opt.children || opt.councils > 500)
-    return Err(InvalidArgument(fmt::format("councils {} must be from 1 to 500 and no more than the children",
-                                           opt.councils)));
+    return Err(InvalidArgument(fmt::format(
+        "councils {} must be from 1 to 500 and no more than the children", opt.councils)));
   if (opt.as_at < Date::FromYmd(2000, 1, 1) || opt.as_at > Date::FromYmd(2040, 12, 31))
-    return Err(InvalidArgument(fmt::format("as-at date {} must be from 2000-01-01 to 2040-12-31 (the "
-                                           "working-day calendar's years)",
-                                           opt.as_at.ToIso())));
+    return Err(
+        InvalidArgument(fmt::format("as-at date {} must be from 2000-01-01 to 2040-12-31 (the "
+                                    "working-day calendar's years)",
+                                    opt.as_at.ToIso())));
   std::vector<Council> out;
   const double year = 365.2425;
   for (int k = 0; k < opt.councils; ++k) {
@@ -79,8 +84,9 @@ Result<std::vector<Council>> PlanCouncils(const Options& opt) {
     const double births_per_day = static_cast<double>(c.population) / (18 * year);
     c.born = std::llround(births_per_day * static_cast<double>(c.as_at - c.cohort_start));
     c.arrivals_start = c.history_start.AddYears(-5);
-    c.arrivals = std::llround(static_cast<double>(c.population) / 10000.0 * P().uasc_arrivals_per_10k *
-                              static_cast<double>(c.as_at - c.arrivals_start) / year);
+    c.arrivals =
+        std::llround(static_cast<double>(c.population) / 10000.0 * P().uasc_arrivals_per_10k *
+                     static_cast<double>(c.as_at - c.arrivals_start) / year);
     out.push_back(std::move(c));
   }
   return out;
@@ -143,7 +149,9 @@ Result<Summary> Generate(const Options& opt, Sink& sink) {
   Summary summary;
   CountingSink counter(sink, summary);
   IdCounters ids;
-  const int threads = opt.threads > 0 ? opt.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads = opt.threads > 0
+                          ? opt.threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   for (const Council& c : councils) {
     const Workforce w = Workforce::Plan(c, ids);
     JOURNEY_RETURN_IF_ERROR(w.Emit(c, counter, ids));

@@ -19,7 +19,7 @@ struct Options {
   int years = 6;              // years of history, ending on `as_at`
   uint64_t seed = 1;
   Date as_at = Date::FromYmd(2026, 3, 31);  // the last day of history
-  int councils = 1;           // >1 splits the population into that many councils
+  int councils = 1;                         // >1 splits the population into that many councils
   std::string la_code = "990";  // first council's code (synthetic: 990 upward is unused by DfE)
   // Threads simulating children: 1 (the default) runs on the calling thread; 0 means one
   // per core. The records, their order and their ids are the same whatever the number,

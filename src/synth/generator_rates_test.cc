@@ -5,10 +5,10 @@
 // within a stated number of percentage points: about three standard errors at this size,
 // so the test holds for any seed (checked for seeds 1-6 when the targets were last tuned).
 // The default council: 160,000 children, 6 years of history to 31 March 2026, seed 1.
-#include <cstdio>
-
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <cstdio>
 
 #include "model/validate.h"
 #include "synth/generator.h"
@@ -46,12 +46,15 @@ TEST(GeneratorRates, DefaultCouncilIsWithinToleranceOfEveryTarget) {
   auto summary = Generate(opt, sink);
   ASSERT_TRUE(summary) << summary.error().ToString();
   for (int k = 0; k < model::kKindCount; ++k)
-    EXPECT_GT(summary->by_kind[static_cast<size_t>(k)], 0) << model::KindName(static_cast<model::Kind>(k));
+    EXPECT_GT(summary->by_kind[static_cast<size_t>(k)], 0)
+        << model::KindName(static_cast<model::Kind>(k));
   for (const RateRow& r : rates.Compute()) {
     const Target& t = *r.target;
-    std::printf("%-72s %9.1f %9.1f %s\n", std::string(t.label).c_str(), r.value, t.value, r.within() ? "" : "  <-- outside");
+    std::printf("%-72s %9.1f %9.1f %s\n", std::string(t.label).c_str(), r.value, t.value,
+                r.within() ? "" : "  <-- outside");
     EXPECT_TRUE(r.within()) << t.key << ": generated " << r.value << ", target " << t.value << " ("
-                            << (t.relative ? "relative " : "") << "tolerance " << t.tolerance << ")";
+                            << (t.relative ? "relative " : "") << "tolerance " << t.tolerance
+                            << ")";
   }
   std::printf("records: %lld\n", static_cast<long long>(summary->records));
 }

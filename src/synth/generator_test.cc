@@ -1,12 +1,11 @@
 #include "synth/generator.h"
 
-#include <filesystem>
-#include <set>
+#include <fmt/format.h>
+#include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <fmt/format.h>
-
-#include <gtest/gtest.h>
+#include <filesystem>
+#include <set>
 
 #include "base/clock.h"
 #include "model/validate.h"
@@ -56,7 +55,8 @@ class HashSink final : public Sink {
     Mix(static_cast<uint64_t>(r.id));
     Mix(static_cast<uint64_t>(r.child_id));
     for (const model::Value& v : r.values)
-      for (char ch : model::ValueToString(v)) Mix(static_cast<uint64_t>(static_cast<unsigned char>(ch)));
+      for (char ch : model::ValueToString(v))
+        Mix(static_cast<uint64_t>(static_cast<unsigned char>(ch)));
   }
 };
 
@@ -88,9 +88,12 @@ TEST(Generator, EveryRecordAndChildIsValid) {
           if (r.kind == model::Kind::kPerson) break;
           const model::Value& v = r.values[f];
           Date d;
-          if (auto* x = std::get_if<Date>(&v)) d = *x;
-          else if (auto* t = std::get_if<model::DateTime>(&v)) d = t->date();
-          else continue;
+          if (auto* x = std::get_if<Date>(&v))
+            d = *x;
+          else if (auto* t = std::get_if<model::DateTime>(&v))
+            d = t->date();
+          else
+            continue;
           if (d > as_at && failures++ < 20) ADD_FAILURE() << r.Label() << " is dated " << d.ToIso();
         }
       }
@@ -183,7 +186,8 @@ TEST(Generator, RefusesBadOptions) {
 
 TEST(Generator, LoadsIntoSqliteStore) {
   const std::string path =
-      (std::filesystem::temp_directory_path() / fmt::format("synth_test_{}.db", ::getpid())).string();
+      (std::filesystem::temp_directory_path() / fmt::format("synth_test_{}.db", ::getpid()))
+          .string();
   std::filesystem::remove(path);
   FixedClock clock(Date::FromYmd(2026, 4, 1));
   {
@@ -196,7 +200,8 @@ TEST(Generator, LoadsIntoSqliteStore) {
     for (int k = 0; k < model::kKindCount; ++k) {
       auto n = (*store)->Count(static_cast<model::Kind>(k));
       ASSERT_TRUE(n);
-      EXPECT_EQ(*n, rep->summary.by_kind[static_cast<size_t>(k)]) << model::KindName(static_cast<model::Kind>(k));
+      EXPECT_EQ(*n, rep->summary.by_kind[static_cast<size_t>(k)])
+          << model::KindName(static_cast<model::Kind>(k));
     }
     EXPECT_EQ(*(*store)->GetMeta("generator.seed"), std::optional<std::string>("7"));
     // A second load into the same store is refused.

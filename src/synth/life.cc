@@ -9,47 +9,50 @@ namespace journey::synth {
 namespace {
 
 // Ethnicity of children in England (school census, roughly), and of unaccompanied children.
-constexpr Weighted kEthnicity[] = {
-    {"WBRI", 64}, {"WIRI", 0.3}, {"WIRT", 0.2}, {"WROM", 0.5}, {"WOTH", 6.5}, {"MWBC", 1.5},
-    {"MWBA", 0.8}, {"MWAS", 1.7}, {"MOTH", 2.2}, {"AIND", 3.5}, {"APKN", 4.5}, {"ABAN", 1.8},
-    {"AOTH", 1.8}, {"BCRB", 1.0}, {"BAFR", 4.0}, {"BOTH", 0.6}, {"CHNE", 0.5}, {"OOTH", 2.2},
-    {"REFU", 0.5}, {"NOBT", 1.0}};
-constexpr Weighted kArrivalEthnicity[] = {{"AOTH", 28}, {"BAFR", 34}, {"OOTH", 22}, {"WOTH", 10},
-                                         {"BOTH", 4}, {"NOBT", 2}};
-constexpr Weighted kLanguage[] = {{"English", 84}, {"Polish", 2}, {"Urdu", 2}, {"Romanian", 2},
-                                  {"Punjabi", 1.5}, {"Bengali", 1.5}, {"Arabic", 1.5},
-                                  {"Portuguese", 1}, {"Somali", 1}, {"Other", 3.5}};
-constexpr Weighted kArrivalLanguage[] = {{"Tigrinya", 20}, {"Arabic", 25}, {"Pashto", 18},
-                                         {"Kurdish", 15}, {"Albanian", 10}, {"Other", 12}};
+constexpr Weighted kEthnicity[] = {{"WBRI", 64},  {"WIRI", 0.3}, {"WIRT", 0.2}, {"WROM", 0.5},
+                                   {"WOTH", 6.5}, {"MWBC", 1.5}, {"MWBA", 0.8}, {"MWAS", 1.7},
+                                   {"MOTH", 2.2}, {"AIND", 3.5}, {"APKN", 4.5}, {"ABAN", 1.8},
+                                   {"AOTH", 1.8}, {"BCRB", 1.0}, {"BAFR", 4.0}, {"BOTH", 0.6},
+                                   {"CHNE", 0.5}, {"OOTH", 2.2}, {"REFU", 0.5}, {"NOBT", 1.0}};
+constexpr Weighted kArrivalEthnicity[] = {{"AOTH", 28}, {"BAFR", 34}, {"OOTH", 22},
+                                          {"WOTH", 10}, {"BOTH", 4},  {"NOBT", 2}};
+constexpr Weighted kLanguage[] = {
+    {"English", 84},  {"Polish", 2},   {"Urdu", 2},       {"Romanian", 2}, {"Punjabi", 1.5},
+    {"Bengali", 1.5}, {"Arabic", 1.5}, {"Portuguese", 1}, {"Somali", 1},   {"Other", 3.5}};
+constexpr Weighted kArrivalLanguage[] = {{"Tigrinya", 20}, {"Arabic", 25},   {"Pashto", 18},
+                                         {"Kurdish", 15},  {"Albanian", 10}, {"Other", 12}};
 constexpr Weighted kReligion[] = {{"No religion", 40}, {"Christian", 30}, {"Muslim", 10},
-                                  {"Hindu", 2}, {"Sikh", 1}, {"Other", 2}, {"Not stated", 15}};
+                                  {"Hindu", 2},        {"Sikh", 1},       {"Other", 2},
+                                  {"Not stated", 15}};
 
 }  // namespace
 
 Life::Life(const Council& c, const Workforce& w, int64_t index, bool arrival)
     : c_(c),
       w_(w),
-      rng_(Rng::For(c.seed, (arrival ? kStreamArrivals : kStreamChildren) + static_cast<uint64_t>(c.index),
+      rng_(Rng::For(c.seed,
+                    (arrival ? kStreamArrivals : kStreamChildren) + static_cast<uint64_t>(c.index),
                     static_cast<uint64_t>(index))),
-      id_rng_(Rng::For(c.seed + 0x9E3779B97F4A7C15ULL,
-                       (arrival ? kStreamArrivals : kStreamChildren) + static_cast<uint64_t>(c.index),
-                       static_cast<uint64_t>(index))),
+      id_rng_(
+          Rng::For(c.seed + 0x9E3779B97F4A7C15ULL,
+                   (arrival ? kStreamArrivals : kStreamChildren) + static_cast<uint64_t>(c.index),
+                   static_cast<uint64_t>(index))),
       arrival_(arrival) {
   if (arrival) {
     // Arrivals spread evenly over their span; mostly boys of 15-17 (DfE: about 93% male).
     const double span = static_cast<double>(c.as_at - c.arrivals_start);
     const Date arrived = c.arrivals_start.AddDays(static_cast<int>(
         (static_cast<double>(index) + rng_.Uniform()) * span / static_cast<double>(c.arrivals)));
-    const int age = static_cast<int>(rng_.PickIndex({0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 10,
-                                                     22, 36, 25}));
+    const int age = static_cast<int>(
+        rng_.PickIndex({0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 10, 22, 36, 25}));
     birth_ = arrived.AddYears(-age).AddDays(-static_cast<int>(rng_.Below(364)));
     female_ = rng_.Chance(0.07);
     tier_ = 1;
     arrived_ = arrived;
   } else {
     const double span = static_cast<double>(c.as_at - c.cohort_start);
-    birth_ = c.cohort_start.AddDays(static_cast<int>(
-        (static_cast<double>(index) + rng_.Uniform()) * span / static_cast<double>(c.born)));
+    birth_ = c.cohort_start.AddDays(static_cast<int>((static_cast<double>(index) + rng_.Uniform()) *
+                                                     span / static_cast<double>(c.born)));
     female_ = rng_.Chance(0.488);
     tier_ = static_cast<int>(rng_.PickIndex(std::span<const double>(P().tier_share, 4)));
     disabled_ = rng_.Chance(tier_ == 0 ? 0.02 : 0.07);
@@ -59,7 +62,8 @@ Life::Life(const Council& c, const Workforce& w, int64_t index, bool arrival)
 }
 
 const std::string& Life::HomePostcode() {
-  if (home_postcode_.empty()) home_postcode_ = MakePostcode(id_rng_, 1 + static_cast<int>(id_rng_.Below(30)));
+  if (home_postcode_.empty())
+    home_postcode_ = MakePostcode(id_rng_, 1 + static_cast<int>(id_rng_.Below(30)));
   return home_postcode_;
 }
 
@@ -119,11 +123,12 @@ void Life::Identity() {
       .Text(SF(Person, first_name), FirstName(id_rng_, female_))
       .Text(SF(Person, last_name), LastName(id_rng_))
       .Code(SF(Person, sex), female_ ? "F" : "M")
-      .Code(SF(Person, ethnicity), id_rng_.Pick(arrival_ ? std::span<const Weighted>(kArrivalEthnicity)
-                                                      : std::span<const Weighted>(kEthnicity)))
+      .Code(SF(Person, ethnicity),
+            id_rng_.Pick(arrival_ ? std::span<const Weighted>(kArrivalEthnicity)
+                                  : std::span<const Weighted>(kEthnicity)))
       .Text(SF(Person, first_language),
             std::string(id_rng_.Pick(arrival_ ? std::span<const Weighted>(kArrivalLanguage)
-                                           : std::span<const Weighted>(kLanguage))))
+                                              : std::span<const Weighted>(kLanguage))))
       .Text(SF(Person, religion), std::string(id_rng_.Pick(kReligion)));
   if (birth_ <= c_.as_at) {
     p.Day(SF(Person, birth_date), birth_);
@@ -156,12 +161,23 @@ std::string_view Life::ContactSource(Date t) {
   const int age = Age(t);
   if (age < 0) return rng_.Pick({{"3B", 40}, {"3D", 25}, {"3F", 15}, {"6", 10}, {"5A", 10}});
   if (age < 5) {
-    return rng_.Pick({{"6", 30}, {"3B", 14}, {"3A", 5}, {"3E", 5}, {"3F", 8}, {"1A", 10},
-                      {"2B", 4}, {"4", 3}, {"5A", 5}, {"5C", 3}, {"8", 6}, {"9", 3}, {"10", 4}});
+    return rng_.Pick({{"6", 30},
+                      {"3B", 14},
+                      {"3A", 5},
+                      {"3E", 5},
+                      {"3F", 8},
+                      {"1A", 10},
+                      {"2B", 4},
+                      {"4", 3},
+                      {"5A", 5},
+                      {"5C", 3},
+                      {"8", 6},
+                      {"9", 3},
+                      {"10", 4}});
   }
-  return rng_.Pick({{"6", 29}, {"2A", 20}, {"2B", 2}, {"3A", 3}, {"3C", 2}, {"3E", 3},
-                    {"3F", 6}, {"1A", 7}, {"1B", 2}, {"1C", 2}, {"1D", 1}, {"4", 2}, {"5A", 4},
-                    {"5B", 2}, {"5C", 3}, {"5D", 4}, {"7", 3}, {"8", 3}, {"9", 2}, {"10", 2}});
+  return rng_.Pick({{"6", 29}, {"2A", 20}, {"2B", 2}, {"3A", 3}, {"3C", 2}, {"3E", 3}, {"3F", 6},
+                    {"1A", 7}, {"1B", 2},  {"1C", 2}, {"1D", 1}, {"4", 2},  {"5A", 4}, {"5B", 2},
+                    {"5C", 3}, {"5D", 4},  {"7", 3},  {"8", 3},  {"9", 2},  {"10", 2}});
 }
 
 // A contact to the front door. Returns the day the child is next free of an open case.
@@ -173,9 +189,9 @@ Date Life::Contact(Date t, bool prebirth) {
   // A 16- or 17-year-old presenting as homeless is assessed first (Southwark judgment).
   if (age >= 16 && tier_ > 0 && rng_.Chance(0.06)) source = "4";
   const double p_ref = prebirth ? 0.8 : P().tier_referral_chance[tier_];
-  std::string_view outcome =
-      rng_.Chance(p_ref) ? "REFERRAL"
-                         : rng_.Pick({{"NFA", 40}, {"ADVICE", 36}, {"EARLY_HELP", 24}});
+  std::string_view outcome = rng_.Chance(p_ref)
+                                 ? "REFERRAL"
+                                 : rng_.Pick({{"NFA", 40}, {"ADVICE", 36}, {"EARLY_HELP", 24}});
   // The front door decides within a working day, except when it does not.
   Date decided = t;
   int decided_min = minute + rng_.Between(20, 300);
@@ -190,13 +206,14 @@ Date Life::Contact(Date t, bool prebirth) {
     Rec c = b().Add(Kind::kContact);
     c.At(SF(Contact, contact_at), At(t, minute))
         .Code(SF(Contact, source), source)
-        .Code(SF(Contact, rag_rating),
-              outcome == "REFERRAL" ? rng_.Pick({{"RED", 30}, {"AMBER", 50}, {"GREEN", 20}})
-                                    : rng_.Pick({{"RED", 2}, {"AMBER", 18}, {"GREEN", 80}}))
+        .Code(SF(Contact, rag_rating), outcome == "REFERRAL"
+                                           ? rng_.Pick({{"RED", 30}, {"AMBER", 50}, {"GREEN", 20}})
+                                           : rng_.Pick({{"RED", 2}, {"AMBER", 18}, {"GREEN", 80}}))
         .At(SF(Contact, decision_at), At(decided, decided_min))
         .Code(SF(Contact, outcome), outcome)
         .Flag(SF(Contact, consent), rng_.Chance(0.86));
-    if (fd.found()) c.Ref(SF(Contact, worker_id), fd.worker_id).Ref(SF(Contact, team_id), fd.team_id);
+    if (fd.found())
+      c.Ref(SF(Contact, worker_id), fd.worker_id).Ref(SF(Contact, team_id), fd.team_id);
     contact_id = c.id();
   }
   if (source == "4" && age >= 16) {
@@ -207,14 +224,18 @@ Date Life::Contact(Date t, bool prebirth) {
     h.Day(SF(HomelessAssessment, presented_date), t)
         .Day(SF(HomelessAssessment, assessment_date), assessed)
         .Code(SF(HomelessAssessment, outcome),
-              looked_after ? "LOOKED_AFTER"
-                           : rng_.Pick({{"S17", 30}, {"RETURNED_HOME", 35}, {"HOUSING", 20},
-                                        {"DECLINED", 15}}))
-        .Code(SF(HomelessAssessment, accommodation),
-              looked_after ? "S20"
-                           : rng_.Pick({{"FAMILY", 40}, {"SUPPORTED", 25}, {"HOSTEL", 15},
-                                        {"BNB", 8}, {"NONE", 12}}));
-    if (rng_.Chance(0.1)) h.Int(SF(HomelessAssessment, nights_bed_and_breakfast), rng_.Between(1, 20));
+              looked_after
+                  ? "LOOKED_AFTER"
+                  : rng_.Pick(
+                        {{"S17", 30}, {"RETURNED_HOME", 35}, {"HOUSING", 20}, {"DECLINED", 15}}))
+        .Code(SF(HomelessAssessment, accommodation), looked_after ? "S20"
+                                                                  : rng_.Pick({{"FAMILY", 40},
+                                                                               {"SUPPORTED", 25},
+                                                                               {"HOSTEL", 15},
+                                                                               {"BNB", 8},
+                                                                               {"NONE", 12}}));
+    if (rng_.Chance(0.1))
+      h.Int(SF(HomelessAssessment, nights_bed_and_breakfast), rng_.Between(1, 20));
     if (looked_after) return Involvement(assessed, contact_id, "4", Entry::kHomeless);
     return assessed;
   }
@@ -224,7 +245,8 @@ Date Life::Contact(Date t, bool prebirth) {
     bool step_up = false;
     const Date start = decided.AddDays(rng_.Between(3, 25));
     const Date end = EarlyHelp(start, &step_up);
-    if (step_up && end <= c_.as_at && end < adult_) return Involvement(end, 0, "5D", Entry::kNormal);
+    if (step_up && end <= c_.as_at && end < adult_)
+      return Involvement(end, 0, "5D", Entry::kNormal);
     return Min(end, start.AddDays(120));
   }
   return t;
@@ -247,7 +269,8 @@ void Life::ExistingContacts(Date from, Date to) {
         .At(SF(Contact, decision_at), At(d, std::min(minute + rng_.Between(10, 240), 24 * 60 - 1)))
         .Code(SF(Contact, outcome), "EXISTING")
         .Flag(SF(Contact, consent), true);
-    if (fd.found()) c.Ref(SF(Contact, worker_id), fd.worker_id).Ref(SF(Contact, team_id), fd.team_id);
+    if (fd.found())
+      c.Ref(SF(Contact, worker_id), fd.worker_id).Ref(SF(Contact, team_id), fd.team_id);
   }
 }
 

@@ -72,7 +72,9 @@ class Life {
   Life(const Council& c, const Workforce& w, int64_t index, bool arrival);
   void Run();
   // The child's records, then those of any baby born to her.
-  std::span<ChildBuilder> people() { return std::span<ChildBuilder>(people_.data(), people_count_); }
+  std::span<ChildBuilder> people() {
+    return std::span<ChildBuilder>(people_.data(), people_count_);
+  }
 
  private:
   using Rec = ChildBuilder::Rec;
@@ -149,8 +151,8 @@ class Life {
   // Visits every `interval` days, the first within `first_within` of `from`; some late.
   // `field` (when not -1) refers each visit to its plan or period `parent`; `who`, when
   // given, says who visited on each date.
-  void Visits(std::string_view type, int field, int64_t parent, Date from, Date to,
-              int interval, int first_within, const std::vector<Assigned>* who = nullptr);
+  void Visits(std::string_view type, int field, int64_t parent, Date from, Date to, int interval,
+              int first_within, const std::vector<Assigned>* who = nullptr);
   void Complaint(Date from, Date to);
   void Audit(const std::vector<Assigned>& sw, Date from, Date to);
 

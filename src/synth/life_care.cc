@@ -1,8 +1,8 @@
 // A period of care: how it is planned when it begins (legal statuses, placements, how it
 // ends), and the 903 episodes that follow from the plan.
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "synth/life.h"
 #include "synth/names.h"
@@ -19,19 +19,33 @@ bool IsOneOf(std::string_view s, std::initializer_list<std::string_view> set) {
 std::string_view PlacementCode(std::string_view kind, Date day, bool same_carer, Rng& rng) {
   const bool new_codes = CollectionYearOf(day) >= 2026;
   switch (kind[0]) {
-    case 'F': return "U6";
-    case 'K': return "U3";
-    case 'L': return "U4";
-    case 'M': return "U1";
-    case 'G': return rng.Chance(0.1) ? "U2" : "U5";
-    case 'A': return rng.Chance(0.08) ? (same_carer ? "A3" : "A4") : (same_carer ? "A5" : "A6");
-    case 'R': return rng.Pick({{"K2", 84}, {"R1", 4}, {"S1", 5}, {"K1", 3}, {"R2", 2}, {"P3", 0.5}, {"R3", 1.5}});
-    case 'S': return new_codes ? "K3" : "H5";
-    case 'I': return new_codes ? "K3" : "P2";
-    case 'P': return "P1";
-    case 'Y': return rng.Chance(0.65) ? "R5" : "K1";
-    case 'B': return "R3";
-    default: return new_codes ? rng.Pick({{"Z11", 40}, {"Z12", 30}, {"Z13", 20}, {"Z14", 10}}) : "Z1";
+    case 'F':
+      return "U6";
+    case 'K':
+      return "U3";
+    case 'L':
+      return "U4";
+    case 'M':
+      return "U1";
+    case 'G':
+      return rng.Chance(0.1) ? "U2" : "U5";
+    case 'A':
+      return rng.Chance(0.08) ? (same_carer ? "A3" : "A4") : (same_carer ? "A5" : "A6");
+    case 'R':
+      return rng.Pick(
+          {{"K2", 84}, {"R1", 4}, {"S1", 5}, {"K1", 3}, {"R2", 2}, {"P3", 0.5}, {"R3", 1.5}});
+    case 'S':
+      return new_codes ? "K3" : "H5";
+    case 'I':
+      return new_codes ? "K3" : "P2";
+    case 'P':
+      return "P1";
+    case 'Y':
+      return rng.Chance(0.65) ? "R5" : "K1";
+    case 'B':
+      return "R3";
+    default:
+      return new_codes ? rng.Pick({{"Z11", 40}, {"Z12", 30}, {"Z13", 20}, {"Z14", 10}}) : "Z1";
   }
 }
 
@@ -46,14 +60,23 @@ std::string_view Provider(std::string_view code, Rng& rng) {
 }
 
 std::string_view MoveReason(Rng& rng) {
-  return rng.Pick({{"CARPL", 38}, {"CREQB", 16}, {"CREQO", 10}, {"CHILD", 8}, {"STAND", 4},
-                   {"ALLEG", 3}, {"CLOSE", 5}, {"LAREQ", 5}, {"APPRR", 1}, {"OTHER", 10}});
+  return rng.Pick({{"CARPL", 38},
+                   {"CREQB", 16},
+                   {"CREQO", 10},
+                   {"CHILD", 8},
+                   {"STAND", 4},
+                   {"ALLEG", 3},
+                   {"CLOSE", 5},
+                   {"LAREQ", 5},
+                   {"APPRR", 1},
+                   {"OTHER", 10}});
 }
 
 std::string_view FirstPlacement(int age, CarePlanKind plan, Rng& rng) {
   if (plan == CarePlanKind::kRemand) return rng.Pick({{"Y", 55}, {"R", 20}, {"F", 25}});
   if (plan == CarePlanKind::kUnaccompanied) {
-    return age >= 16 ? rng.Pick({{"S", 62}, {"F", 33}, {"R", 5}}) : rng.Pick({{"F", 85}, {"R", 15}});
+    return age >= 16 ? rng.Pick({{"S", 62}, {"F", 33}, {"R", 5}})
+                     : rng.Pick({{"F", 85}, {"R", 15}});
   }
   if (plan == CarePlanKind::kSgo) return rng.Chance(0.65) ? "K" : "F";
   if (age < 1) return rng.Pick({{"F", 76}, {"K", 17}, {"B", 5}, {"P", 2}});
@@ -75,20 +98,27 @@ Date Life::Care(Date start, CareRoute route) {
   const std::vector<int64_t> placements = Episodes(t, period.id());
   CareRecords(t, period.id(), placements);
   const std::string_view rec = t.rec;
-  if (IsOneOf(rec, {"E11", "E12"})) closure_ = "RC1";
-  else if (IsOneOf(rec, {"E45", "E46", "E47", "E48"})) closure_ = "RC4";
-  else if (rec == "E41") closure_ = "RC3";
-  else if (rec == "E3") closure_ = "RC5";
-  else if (rec == "E2") closure_ = "RC2";
-  else if (rec == "E7") closure_ = "RC6";
-  else closure_ = "RC7";
+  if (IsOneOf(rec, {"E11", "E12"}))
+    closure_ = "RC1";
+  else if (IsOneOf(rec, {"E45", "E46", "E47", "E48"}))
+    closure_ = "RC4";
+  else if (rec == "E41")
+    closure_ = "RC3";
+  else if (rec == "E3")
+    closure_ = "RC5";
+  else if (rec == "E2")
+    closure_ = "RC2";
+  else if (rec == "E7")
+    closure_ = "RC6";
+  else
+    closure_ = "RC7";
   if (closure_ == "RC1" || closure_ == "RC4") adopted_or_sgo_ = true;
   // Care leavers (Children (Leaving Care) Act 2000): looked after at least 13 weeks since
   // 14, and still looked after at 16 (eligible, later relevant or former relevant).
   const Date sixteen = birth_.AddYears(16);
   const bool eligible = t.end >= sixteen && (t.end - Max(t.start, birth_.AddYears(14))) >= 91 &&
-                        !IsOneOf(rec, {"E11", "E12", "E45", "E46", "E47", "E48", "E41", "E3",
-                                       "E2", "E15", "E16", "E9", "E14"});
+                        !IsOneOf(rec, {"E11", "E12", "E45", "E46", "E47", "E48", "E41", "E3", "E2",
+                                       "E15", "E16", "E9", "E14"});
   if (eligible) LeavingCare(t.end, true, rec == "E17");
   return t.end;
 }
@@ -100,7 +130,8 @@ void Life::PlanProceedings(CareTimeline& t, Date issue, std::string_view interim
   // Care proceedings take most of a year (national averages of 40-45 weeks in 2023-24,
   // shorter here so the legal statuses come out right); about a quarter meet the 26-week
   // target.
-  const int weeks = std::max(8, static_cast<int>(rng_.LogNormal(P().proceedings_median_weeks, 0.38)));
+  const int weeks =
+      std::max(8, static_cast<int>(rng_.LogNormal(P().proceedings_median_weeks, 0.38)));
   t.final_hearing = NextWorkingDay(issue.AddDays(weeks * 7));
 }
 
@@ -138,17 +169,22 @@ CareTimeline Life::PlanCare(Date start, CareRoute route) {
   // The plan, by age on entry (long-term care for older children; adoption mostly for
   // the youngest; a return home for many, often within months).
   double w[4];  // return, adopt, sgo, long-term
-  if (age < 1) w[0] = 0.27, w[1] = 0.42, w[2] = 0.2, w[3] = 0.11;
-  else if (age < 5) w[0] = 0.52, w[1] = 0.15, w[2] = 0.2, w[3] = 0.13;
-  else if (age < 10) w[0] = 0.48, w[1] = 0.03, w[2] = 0.19, w[3] = 0.3;
-  else if (age < 16) w[0] = 0.58, w[1] = 0.0, w[2] = 0.04, w[3] = 0.38;
-  else w[0] = 0.38, w[1] = 0.0, w[2] = 0.0, w[3] = 0.62;
+  if (age < 1)
+    w[0] = 0.27, w[1] = 0.42, w[2] = 0.2, w[3] = 0.11;
+  else if (age < 5)
+    w[0] = 0.52, w[1] = 0.15, w[2] = 0.2, w[3] = 0.13;
+  else if (age < 10)
+    w[0] = 0.48, w[1] = 0.03, w[2] = 0.19, w[3] = 0.3;
+  else if (age < 16)
+    w[0] = 0.58, w[1] = 0.0, w[2] = 0.04, w[3] = 0.38;
+  else
+    w[0] = 0.38, w[1] = 0.0, w[2] = 0.0, w[3] = 0.62;
   if (route == CareRoute::kAccommodated) w[0] *= 1.1;
   t.plan = static_cast<CarePlanKind>(rng_.PickIndex(std::span<const double>(w, 4)));
-  const bool needs_order = t.plan == CarePlanKind::kAdopt || t.plan == CarePlanKind::kSgo ||
-                           (t.plan == CarePlanKind::kLongTerm && rng_.Chance(age < 15 ? 0.97 : 0.8)) ||
-                           (t.plan == CarePlanKind::kReturn && route != CareRoute::kAccommodated &&
-                            rng_.Chance(0.3));
+  const bool needs_order =
+      t.plan == CarePlanKind::kAdopt || t.plan == CarePlanKind::kSgo ||
+      (t.plan == CarePlanKind::kLongTerm && rng_.Chance(age < 15 ? 0.97 : 0.8)) ||
+      (t.plan == CarePlanKind::kReturn && route != CareRoute::kAccommodated && rng_.Chance(0.3));
   if (route == CareRoute::kEmergency) {
     t.emergency = true;
     const bool epo = rng_.Chance(0.45);
@@ -222,7 +258,6 @@ CareTimeline Life::PlanCare(Date start, CareRoute route) {
   }
   if (t.end >= adult_) t.end = adult_;
   if (t.end <= start) t.end = start.AddDays(1);
-  if (rng_.Chance(0.001)) t.rec = "E2";
   PlanPlacements(t);
   return t;
 }
@@ -230,17 +265,24 @@ CareTimeline Life::PlanCare(Date start, CareRoute route) {
 void Life::PlanMoves(CareTimeline& t, Date from, Date to, std::string_view kind) {
   const int age = Age(from);
   double rate = P().placement_move_rate;
-  if (kind == "L" || kind == "M") rate = 0.1;
-  else if (kind == "K") rate = 0.2;
-  else if (kind == "R") rate = 0.55;
-  else if (kind == "A" || kind == "G" || kind == "P" || kind == "Y") return;
+  if (kind == "L" || kind == "M")
+    rate = 0.1;
+  else if (kind == "K")
+    rate = 0.2;
+  else if (kind == "R")
+    rate = 0.55;
+  else if (kind == "A" || kind == "G" || kind == "P" || kind == "Y")
+    return;
   for (Date d = from;;) {
     d = d.AddDays(14 + static_cast<int>(rng_.Exponential(365.25 / rate)));
     if (d >= to) return;
     std::string_view next = kind;
-    if (kind == "F" && age >= 10 && rng_.Chance(0.5)) next = "R";
-    else if (kind == "R" && rng_.Chance(0.2)) next = Age(d) >= 16 ? "S" : "F";
-    else if (kind == "K" && rng_.Chance(0.4)) next = "F";
+    if (kind == "F" && age >= 10 && rng_.Chance(0.5))
+      next = "R";
+    else if (kind == "R" && rng_.Chance(0.2))
+      next = Age(d) >= 16 ? "S" : "F";
+    else if (kind == "K" && rng_.Chance(0.4))
+      next = "F";
     t.places.push_back({d, next, false, MoveReason(rng_)});
     kind = next;
   }
@@ -266,7 +308,8 @@ void Life::PlanPlacements(CareTimeline& t) {
       }
       break;
     case CarePlanKind::kSgo:
-      if (kind != "K") t.places.push_back({t.start.AddDays(rng_.Between(20, 150)), "K", false, "CARPL"});
+      if (kind != "K")
+        t.places.push_back({t.start.AddDays(rng_.Between(20, 150)), "K", false, "CARPL"});
       t.rec = rng_.Pick({{"E45", 80}, {"E46", 5}, {"E47", 10}, {"E48", 5}});
       break;
     case CarePlanKind::kReturn:
@@ -279,7 +322,8 @@ void Life::PlanPlacements(CareTimeline& t) {
       break;
     case CarePlanKind::kLongTerm: {
       // Matched with long-term carers (often the same foster carers) after the final order.
-      const Date settled = t.proceedings ? t.final_hearing : t.start.AddDays(rng_.Between(150, 400));
+      const Date settled =
+          t.proceedings ? t.final_hearing : t.start.AddDays(rng_.Between(150, 400));
       PlanMoves(t, t.start, settled, kind);
       const std::string_view now = t.places.back().kind;
       if (now == "F" || now == "K") {
@@ -308,8 +352,10 @@ void Life::PlanPlacements(CareTimeline& t) {
   std::vector<PlacementSpec> kept;
   for (const PlacementSpec& p : t.places) {
     if (p.day < t.start || p.day >= t.end) continue;
-    if (!kept.empty() && kept.back().day == p.day) kept.back() = p;
-    else kept.push_back(p);
+    if (!kept.empty() && kept.back().day == p.day)
+      kept.back() = p;
+    else
+      kept.push_back(p);
   }
   kept.front().same_carer = false;
   kept.front().prev_ended = "";
@@ -331,7 +377,12 @@ void Life::PlanPlacements(CareTimeline& t) {
 std::vector<int64_t> Life::Episodes(const CareTimeline& t, int64_t period) {
   std::vector<int64_t> ids;
   std::string carer;
-  const std::string_view need = arrival_ ? "N8" : (disabled_ ? "N2" : rng_.Pick({{"N1", 66}, {"N4", 10}, {"N5", 9}, {"N8", 7}, {"N3", 4}, {"N6", 4}}));
+  const std::string_view need =
+      arrival_
+          ? "N8"
+          : (disabled_
+                 ? "N2"
+                 : rng_.Pick({{"N1", 66}, {"N4", 10}, {"N5", 9}, {"N8", 7}, {"N3", 4}, {"N6", 4}}));
   for (size_t i = 0; i < t.places.size(); ++i) {
     const PlacementSpec& p = t.places[i];
     const Date end = i + 1 < t.places.size() ? t.places[i + 1].day : t.end;
@@ -344,11 +395,16 @@ std::vector<int64_t> Life::Episodes(const CareTimeline& t, int64_t period) {
         .Day(SF(Placement, end_date), end)
         .Code(SF(Placement, placement_type), code)
         .Code(SF(Placement, provider), Provider(code, rng_))
-        .Text(SF(Placement, postcode), MakePostcode(rng_, inside ? 1 + static_cast<int>(rng_.Below(30)) : 40 + static_cast<int>(rng_.Below(59))))
-        .Text(SF(Placement, placement_la), inside ? c_.la_code : fmt::format("{}", 400 + rng_.Below(400)))
+        .Text(SF(Placement, postcode),
+              MakePostcode(rng_, inside ? 1 + static_cast<int>(rng_.Below(30))
+                                        : 40 + static_cast<int>(rng_.Below(59))))
+        .Text(SF(Placement, placement_la),
+              inside ? c_.la_code : fmt::format("{}", 400 + rng_.Below(400)))
         .Flag(SF(Placement, inside_la), inside)
         .Dec(SF(Placement, distance_miles),
-             rng_.Chance(0.03) ? 999.9 : std::min(400.0, std::round(rng_.LogNormal(inside ? 4 : 32, 0.6) * 10) / 10))
+             rng_.Chance(0.03)
+                 ? 999.9
+                 : std::min(400.0, std::round(rng_.LogNormal(inside ? 4 : 32, 0.6) * 10) / 10))
         .Text(SF(Placement, carer_ref), carer)
         .Flag(SF(Placement, long_term), p.kind == "L" || p.kind == "M");
     if (code != "P1") r.Text(SF(Placement, urn), fmt::format("SC{:06}", rng_.Below(1000000)));
@@ -363,8 +419,10 @@ std::vector<int64_t> Life::Episodes(const CareTimeline& t, int64_t period) {
   };
   std::vector<Point> points;
   for (const LegalChange& l : t.legal) points.push_back({l.day, l.status, -1});
-  for (size_t i = 0; i < t.places.size(); ++i) points.push_back({t.places[i].day, {}, static_cast<int>(i)});
-  std::stable_sort(points.begin(), points.end(), [](const Point& a, const Point& b) { return a.day < b.day; });
+  for (size_t i = 0; i < t.places.size(); ++i)
+    points.push_back({t.places[i].day, {}, static_cast<int>(i)});
+  std::stable_sort(points.begin(), points.end(),
+                   [](const Point& a, const Point& b) { return a.day < b.day; });
   std::vector<Point> merged;
   for (const Point& p : points) {
     if (p.day < t.start || p.day >= t.end) continue;
@@ -390,7 +448,8 @@ std::vector<int64_t> Life::Episodes(const CareTimeline& t, int64_t period) {
       if (legal) status = p.status;
       prev.Day(SF(ClaEpisode, end_date), p.day).Code(SF(ClaEpisode, rec), "X1");
       if (moved) {
-        prev.Code(SF(ClaEpisode, reason_place_change), t.places[static_cast<size_t>(p.place)].prev_ended);
+        prev.Code(SF(ClaEpisode, reason_place_change),
+                  t.places[static_cast<size_t>(p.place)].prev_ended);
         place = p.place;
       }
     }

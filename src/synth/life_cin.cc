@@ -8,21 +8,21 @@ namespace journey::synth {
 namespace {
 
 // CIN census primary need at referral, roughly as published (N1 abuse or neglect ~57%).
-constexpr Weighted kNeed[] = {{"N1", 57}, {"N2", 6}, {"N3", 3}, {"N4", 15}, {"N5", 8},
-                             {"N6", 2}, {"N7", 0.5}, {"N8", 3}, {"N0", 5.5}};
+constexpr Weighted kNeed[] = {{"N1", 57}, {"N2", 6},   {"N3", 3}, {"N4", 15}, {"N5", 8},
+                              {"N6", 2},  {"N7", 0.5}, {"N8", 3}, {"N0", 5.5}};
 // Factors identified at the end of assessments (CIN census 2023-24: domestic abuse and
 // parental mental health are the commonest).
-constexpr Weighted kFactors[] = {
-    {"3B", 30}, {"3A", 10}, {"3C", 4}, {"4B", 28}, {"4A", 8}, {"4C", 3}, {"2B", 14},
-    {"2C", 3}, {"1B", 11}, {"1C", 3}, {"16A", 16}, {"17A", 15}, {"18C", 7}, {"18B", 2},
-    {"19C", 4}, {"19B", 2}, {"5B", 4}, {"6B", 5}, {"6A", 3}, {"7A", 2}, {"14A", 4},
-    {"15A", 4}, {"10A", 3}, {"11A", 3}, {"24A", 3}, {"13A", 1}, {"12A", 0.5}, {"22A", 0.3},
-    {"23A", 0.3}, {"20", 6}};
+constexpr Weighted kFactors[] = {{"3B", 30},  {"3A", 10},   {"3C", 4},    {"4B", 28},   {"4A", 8},
+                                 {"4C", 3},   {"2B", 14},   {"2C", 3},    {"1B", 11},   {"1C", 3},
+                                 {"16A", 16}, {"17A", 15},  {"18C", 7},   {"18B", 2},   {"19C", 4},
+                                 {"19B", 2},  {"5B", 4},    {"6B", 5},    {"6A", 3},    {"7A", 2},
+                                 {"14A", 4},  {"15A", 4},   {"10A", 3},   {"11A", 3},   {"24A", 3},
+                                 {"13A", 1},  {"12A", 0.5}, {"22A", 0.3}, {"23A", 0.3}, {"20", 6}};
 
 std::string_view Participation(Rng& rng, int age) {
   if (age < 4) return "PN0";
-  return rng.Pick({{"PN1", 35}, {"PN2", 10}, {"PN3", 6}, {"PN4", 6}, {"PN5", 15}, {"PN6", 13},
-                   {"PN7", 15}});
+  return rng.Pick(
+      {{"PN1", 35}, {"PN2", 10}, {"PN3", 6}, {"PN4", 6}, {"PN5", 15}, {"PN6", 13}, {"PN7", 15}});
 }
 
 }  // namespace
@@ -57,17 +57,27 @@ Date Life::Involvement(Date day, int64_t contact_id, std::string_view source, En
   if (!has_disability_record_ && !prebirth) {
     has_disability_record_ = true;
     if (!disabled_) {
-      b().Add(Kind::kDisability).Code(SF(Disability, disability), "NONE").Day(SF(Disability, recorded_date), day);
+      b().Add(Kind::kDisability)
+          .Code(SF(Disability, disability), "NONE")
+          .Day(SF(Disability, recorded_date), day);
     } else {
       const int n = rng_.Between(1, 2);
       std::string_view first;
       for (int i = 0; i < n; ++i) {
-        std::string_view code = rng_.Pick({{"LD", 30}, {"AUT", 30}, {"COMM", 12}, {"MOB", 8},
-                                           {"BEH", 10}, {"PC", 4}, {"HEAR", 2}, {"VIS", 2},
+        std::string_view code = rng_.Pick({{"LD", 30},
+                                           {"AUT", 30},
+                                           {"COMM", 12},
+                                           {"MOB", 8},
+                                           {"BEH", 10},
+                                           {"PC", 4},
+                                           {"HEAR", 2},
+                                           {"VIS", 2},
                                            {"CON", 2}});
         if (code == first) continue;
         first = code;
-        b().Add(Kind::kDisability).Code(SF(Disability, disability), code).Day(SF(Disability, recorded_date), day);
+        b().Add(Kind::kDisability)
+            .Code(SF(Disability, disability), code)
+            .Day(SF(Disability, recorded_date), day);
       }
     }
   }
@@ -84,15 +94,18 @@ Date Life::Involvement(Date day, int64_t contact_id, std::string_view source, En
     end = Care(day, CareRoute::kRemand);
   } else if (entry == Entry::kArrival || entry == Entry::kHomeless) {
     Assessment(ref_id, day, false, "CLA");
-    end = Care(day, entry == Entry::kArrival ? CareRoute::kUnaccompanied : CareRoute::kAccommodated);
+    end =
+        Care(day, entry == Entry::kArrival ? CareRoute::kUnaccompanied : CareRoute::kAccommodated);
   } else if (rng_.Chance(prebirth ? P().prebirth_strategy
-                                   : std::max(P().strategy_chance[tier_], cp_plans_ > 0 ? P().strategy_known : 0.0))) {
+                                  : std::max(P().strategy_chance[tier_],
+                                             cp_plans_ > 0 ? P().strategy_known : 0.0))) {
     const Date sd = AddWd(day, rng_.PickIndex({45, 30, 15, 10}));
     const Date assessed = Assessment(ref_id, day, prebirth, "S47");
     closure_ = "RC8";
     end = Max(assessed, Protection(ref_id, sd, 0));
   } else {
-    const double cla = prebirth ? P().prebirth_assess_cla : P().assess_cla * (Age(day) >= 13 ? 2.2 : 1.0);
+    const double cla =
+        prebirth ? P().prebirth_assess_cla : P().assess_cla * (Age(day) >= 13 ? 2.2 : 1.0);
     const size_t o = rng_.PickIndex({P().assess_nfa, P().assess_eh, P().assess_cin, cla, 0.01});
     static constexpr std::string_view kOutcome[] = {"NFA", "EH", "CIN", "CLA", "OTHER"};
     const Date assessed = Assessment(ref_id, day, prebirth, kOutcome[o]);
@@ -152,12 +165,14 @@ Date Life::Assessment(int64_t referral, Date referral_date, bool prebirth,
 
 void Life::Factors(const Rec& assessment, bool protection) {
   if (arrival_) {
-    b().Add(Kind::kAssessmentFactor).Ref(SF(AssessmentFactor, assessment_id), assessment.id())
+    b().Add(Kind::kAssessmentFactor)
+        .Ref(SF(AssessmentFactor, assessment_id), assessment.id())
         .Code(SF(AssessmentFactor, factor), "9A");
     return;
   }
   if (!protection && rng_.Chance(0.08)) {
-    b().Add(Kind::kAssessmentFactor).Ref(SF(AssessmentFactor, assessment_id), assessment.id())
+    b().Add(Kind::kAssessmentFactor)
+        .Ref(SF(AssessmentFactor, assessment_id), assessment.id())
         .Code(SF(AssessmentFactor, factor), "21");
     return;
   }
@@ -168,7 +183,8 @@ void Life::Factors(const Rec& assessment, bool protection) {
     std::string_view f = rng_.Pick(kFactors);
     if (std::find(seen, seen + count, f) != seen + count) continue;
     seen[count++] = f;
-    b().Add(Kind::kAssessmentFactor).Ref(SF(AssessmentFactor, assessment_id), assessment.id())
+    b().Add(Kind::kAssessmentFactor)
+        .Ref(SF(AssessmentFactor, assessment_id), assessment.id())
         .Code(SF(AssessmentFactor, factor), f);
   }
 }
@@ -180,15 +196,17 @@ Date Life::Protection(int64_t referral, Date sd, int depth) {
   // those that refer to them then refer to nothing.
   const bool s47 = rng_.Chance(P().strategy_to_s47);
   Rec s = Recorded(sd) ? b().Add(Kind::kStrategyDiscussion) : Rec();
-  if (s.valid()) s.Ref(SF(StrategyDiscussion, referral_id), referral)
-      .Day(SF(StrategyDiscussion, discussion_date), sd)
-      .Code(SF(StrategyDiscussion, form), rng_.Chance(0.55) ? "MEETING" : "CALL")
-      .Flag(SF(StrategyDiscussion, police_present), rng_.Chance(0.88))
-      .Flag(SF(StrategyDiscussion, health_present), rng_.Chance(0.7))
-      .Flag(SF(StrategyDiscussion, education_present), rng_.Chance(Age(sd) >= 4 ? 0.65 : 0.1))
-      .Code(SF(StrategyDiscussion, outcome),
-            s47 ? "S47" : rng_.Pick({{"NO_S47", 50}, {"SINGLE_AGENCY", 30}, {"NFA", 20}}));
-  if (!s47) return rng_.Chance(0.3) ? CinPlan(referral, AddWd(sd, rng_.Between(5, 20)), depth + 1) : sd;
+  if (s.valid())
+    s.Ref(SF(StrategyDiscussion, referral_id), referral)
+        .Day(SF(StrategyDiscussion, discussion_date), sd)
+        .Code(SF(StrategyDiscussion, form), rng_.Chance(0.55) ? "MEETING" : "CALL")
+        .Flag(SF(StrategyDiscussion, police_present), rng_.Chance(0.88))
+        .Flag(SF(StrategyDiscussion, health_present), rng_.Chance(0.7))
+        .Flag(SF(StrategyDiscussion, education_present), rng_.Chance(Age(sd) >= 4 ? 0.65 : 0.1))
+        .Code(SF(StrategyDiscussion, outcome),
+              s47 ? "S47" : rng_.Pick({{"NO_S47", 50}, {"SINGLE_AGENCY", 30}, {"NFA", 20}}));
+  if (!s47)
+    return rng_.Chance(0.3) ? CinPlan(referral, AddWd(sd, rng_.Between(5, 20)), depth + 1) : sd;
   const Date done = AddWd(sd, 3 + static_cast<int>(rng_.LogNormal(9, 0.5)));
   Rec e = Recorded(done.AddDays(40)) ? b().Add(Kind::kSection47Enquiry) : Rec();
   e.Ref(SF(Section47Enquiry, referral_id), referral).Day(SF(Section47Enquiry, start_date), sd);
@@ -200,12 +218,16 @@ Date Life::Protection(int64_t referral, Date sd, int depth) {
   }
   if (!rng_.Chance(sd < birth_ ? P().prebirth_icpc : P().s47_to_icpc)) {
     e.Day(SF(Section47Enquiry, end_date), done)
-        .Code(SF(Section47Enquiry, outcome),
-              rng_.Pick({{"CONTINUE", 30}, {"S17", 25}, {"NFA", 25}, {"MONITOR", 12}, {"OTHER", 5},
-                         {"SHORT_BREAKS", disabled_ ? 10.0 : 0.0}}))
+        .Code(SF(Section47Enquiry, outcome), rng_.Pick({{"CONTINUE", 30},
+                                                        {"S17", 25},
+                                                        {"NFA", 25},
+                                                        {"MONITOR", 12},
+                                                        {"OTHER", 5},
+                                                        {"SHORT_BREAKS", disabled_ ? 10.0 : 0.0}}))
         .Flag(SF(Section47Enquiry, icpc_not_required), true);
     closure_ = "RC7";
-    return rng_.Chance(0.38) ? CinPlan(referral, AddWd(done, rng_.Between(0, 10)), depth + 1) : done;
+    return rng_.Chance(0.38) ? CinPlan(referral, AddWd(done, rng_.Between(0, 10)), depth + 1)
+                             : done;
   }
   const int wd = rng_.Chance(P().icpc_late) ? rng_.Between(16, 35) : rng_.Between(5, 15);
   const Date icpc_day = AddWd(sd, wd);

@@ -15,9 +15,11 @@ Date Life::CpPlan(int64_t referral, int64_t icpc, Date start) {
   if (start >= adult_.AddDays(-7)) return start;  // a young person of 18 has no plan
   ++cp_plans_;
   phases_.push_back({disabled_ ? Service::kDisability : Service::kCpCin, start});
-  Date end = start.AddDays(20 + static_cast<int>(rng_.LogNormal(P().cp_plan_median, P().cp_plan_sigma)));
+  Date end =
+      start.AddDays(20 + static_cast<int>(rng_.LogNormal(P().cp_plan_median, P().cp_plan_sigma)));
   const bool unborn = start < birth_;
-  bool to_care = rng_.Chance(unborn ? P().prebirth_care_at_birth : P().cp_to_care * (Age(start) < 1 ? 2.5 : 1.0));
+  bool to_care = rng_.Chance(unborn ? P().prebirth_care_at_birth
+                                    : P().cp_to_care * (Age(start) < 1 ? 2.5 : 1.0));
   if (unborn && to_care) end = birth_.AddDays(rng_.Between(0, 6));
   std::string_view reason = "RISK_REDUCED";
   closure_ = "RC7";
@@ -48,8 +50,9 @@ Date Life::CpPlan(int64_t referral, int64_t icpc, Date start) {
   Date prev = start;
   for (int k = 0;; ++k) {
     const Date due = prev.AddMonths(k == 0 ? 3 : 6);
-    const Date d = NextWorkingDay(rng_.Chance(P().cp_review_late) ? due.AddDays(rng_.Between(1, 45))
-                                                                 : due.AddDays(-rng_.Between(3, k == 0 ? 30 : 50)));
+    const Date d = NextWorkingDay(rng_.Chance(P().cp_review_late)
+                                      ? due.AddDays(rng_.Between(1, 45))
+                                      : due.AddDays(-rng_.Between(3, k == 0 ? 30 : 50)));
     if (d >= end) break;
     if (Recorded(d.AddDays(200))) {
       Holder chair = w_.Allocate(Service::kIro, d, rng_);
@@ -72,8 +75,7 @@ Date Life::CpPlan(int64_t referral, int64_t icpc, Date start) {
     const Holder chair = w_.Allocate(Service::kIro, end, rng_);
     Rec last = b().Add(Kind::kCpConference);
     if (chair.found()) last.Ref(SF(CpConference, chair_id), chair.worker_id);
-    last
-        .Code(SF(CpConference, conference_type), "REVIEW")
+    last.Code(SF(CpConference, conference_type), "REVIEW")
         .Ref(SF(CpConference, referral_id), referral)
         .Ref(SF(CpConference, cp_plan_id), plan)
         .Day(SF(CpConference, conference_date), end)
@@ -82,9 +84,12 @@ Date Life::CpPlan(int64_t referral, int64_t icpc, Date start) {
         .Code(SF(CpConference, child_participation), Age(end) < 4 ? "PN0" : "PN1");
   }
   // Core groups: the first within 10 working days of the conference, then about monthly.
-  Date g = AddWd(start, rng_.Chance(P().core_group_late) ? rng_.Between(11, 22) : rng_.Between(3, 10));
+  Date g =
+      AddWd(start, rng_.Chance(P().core_group_late) ? rng_.Between(11, 22) : rng_.Between(3, 10));
   if (g < c_.history_start.AddDays(-60)) g = c_.history_start.AddDays(-rng_.Between(0, 40));
-  for (; g <= end && g <= c_.as_at; g = NextWorkingDay(g.AddDays(rng_.Chance(0.15) ? rng_.Between(43, 80) : rng_.Between(24, 42)))) {
+  for (; g <= end && g <= c_.as_at;
+       g = NextWorkingDay(
+           g.AddDays(rng_.Chance(0.15) ? rng_.Between(43, 80) : rng_.Between(24, 42)))) {
     if (g < start) continue;
     b().Add(Kind::kCoreGroup)
         .Ref(SF(CoreGroup, cp_plan_id), plan)
@@ -99,7 +104,8 @@ Date Life::CpPlan(int64_t referral, int64_t icpc, Date start) {
       b().Add(Kind::kIroEscalation)
           .Ref(SF(IroEscalation, cp_plan_id), plan)
           .Day(SF(IroEscalation, raised_date), raised)
-          .Code(SF(IroEscalation, stage), rng_.Pick({{"INFORMAL", 60}, {"STAGE1", 30}, {"STAGE2", 10}}))
+          .Code(SF(IroEscalation, stage),
+                rng_.Pick({{"INFORMAL", 60}, {"STAGE1", 30}, {"STAGE2", 10}}))
           .Text(SF(IroEscalation, issue), "Drift in the protection plan: actions not completed")
           .Day(SF(IroEscalation, responded_date), raised.AddDays(rng_.Between(2, 25)))
           .Day(SF(IroEscalation, resolved_date), raised.AddDays(rng_.Between(10, 90)));
@@ -113,7 +119,8 @@ Date Life::CpPlan(int64_t referral, int64_t icpc, Date start) {
 Date Life::CinPlan(int64_t referral, Date start, int depth) {
   if (start >= adult_) return start;
   phases_.push_back({disabled_ ? Service::kDisability : Service::kCpCin, start});
-  const Date end = Min(adult_, start.AddDays(30 + static_cast<int>(rng_.LogNormal(P().cin_plan_median, P().cin_plan_sigma))));
+  const Date end = Min(adult_, start.AddDays(30 + static_cast<int>(rng_.LogNormal(
+                                                      P().cin_plan_median, P().cin_plan_sigma))));
   closure_ = end == adult_ ? rng_.Pick({{"RC6", 30}, {"RC7", 70}}) : "RC7";
   Rec p = b().Add(Kind::kCinPlan);
   p.Ref(SF(CinPlan, referral_id), referral)
@@ -121,11 +128,15 @@ Date Life::CinPlan(int64_t referral, Date start, int depth) {
       .Day(SF(CinPlan, end_date), end);
   const int64_t plan = p.id();
   // Reviews about every 3 months (a common local standard; no national timescale).
-  for (Date d = start.AddMonths(3);; ) {
-    const Date held = NextWorkingDay(rng_.Chance(P().review_late) ? d.AddDays(rng_.Between(1, 40)) : d.AddDays(-rng_.Between(0, 14)));
+  for (Date d = start.AddMonths(3);;) {
+    const Date held =
+        NextWorkingDay(rng_.Chance(P().review_late) ? d.AddDays(rng_.Between(1, 40))
+                                                    : d.AddDays(-rng_.Between(0, 14)));
     if (held > end) break;
     if (Recorded(held)) {
-      b().Add(Kind::kCinPlanReview).Ref(SF(CinPlanReview, cin_plan_id), plan).Day(SF(CinPlanReview, review_date), held);
+      b().Add(Kind::kCinPlanReview)
+          .Ref(SF(CinPlanReview, cin_plan_id), plan)
+          .Day(SF(CinPlanReview, review_date), held);
     }
     d = held.AddMonths(3);
   }
@@ -139,11 +150,13 @@ Date Life::CinPlan(int64_t referral, Date start, int depth) {
 void Life::Visits(std::string_view type, int field, int64_t parent, Date from, Date to,
                   int interval, int first_within, const std::vector<Assigned>* who) {
   const Date last = Min(to, c_.as_at);
-  Date d = from.AddDays(rng_.Chance(P().visit_late) ? rng_.Between(first_within + 1, first_within * 3 + 7)
-                                                     : rng_.Between(0, first_within));
+  Date d = from.AddDays(rng_.Chance(P().visit_late)
+                            ? rng_.Between(first_within + 1, first_within * 3 + 7)
+                            : rng_.Between(0, first_within));
   // Long before the history nothing is kept: skip ahead to just before it.
-  if (d < c_.history_start.AddDays(-2 * interval)) d = c_.history_start.AddDays(-rng_.Between(1, interval));
-  for (; d <= last; ) {
+  if (d < c_.history_start.AddDays(-2 * interval))
+    d = c_.history_start.AddDays(-rng_.Between(1, interval));
+  for (; d <= last;) {
     if (d >= from && d >= birth_) {
       const int age = Age(d);
       Rec v = b().Add(Kind::kVisit);
@@ -167,8 +180,8 @@ void Life::Visits(std::string_view type, int field, int64_t parent, Date from, D
 
 Date Life::EarlyHelp(Date start, bool* step_up) {
   const Date end = start.AddDays(30 + static_cast<int>(rng_.LogNormal(140, 0.5)));
-  const std::string_view reason = rng_.Pick({{"NEEDS_MET", 55}, {"STEP_UP", 10}, {"DISENGAGED", 22},
-                                             {"MOVED", 5}, {"OTHER", 8}});
+  const std::string_view reason = rng_.Pick(
+      {{"NEEDS_MET", 55}, {"STEP_UP", 10}, {"DISENGAGED", 22}, {"MOVED", 5}, {"OTHER", 8}});
   *step_up = reason == "STEP_UP";
   if (end < c_.history_start) return end;
   std::vector<Assigned> eh;
@@ -177,15 +190,22 @@ Date Life::EarlyHelp(Date start, bool* step_up) {
   e.Day(SF(EarlyHelpEpisode, start_date), start)
       .Day(SF(EarlyHelpEpisode, end_date), end)
       .Code(SF(EarlyHelpEpisode, end_reason), reason)
-      .Text(SF(EarlyHelpEpisode, lead_agency),
-            std::string(rng_.Pick({{"Early help service", 45}, {"School", 30}, {"Health visiting", 10},
-                                   {"Family hub", 10}, {"Voluntary sector", 5}})));
-  if (!eh.empty()) e.Ref(SF(EarlyHelpEpisode, worker_id), eh.front().worker).Ref(SF(EarlyHelpEpisode, team_id), eh.front().team);
+      .Text(SF(EarlyHelpEpisode, lead_agency), std::string(rng_.Pick({{"Early help service", 45},
+                                                                      {"School", 30},
+                                                                      {"Health visiting", 10},
+                                                                      {"Family hub", 10},
+                                                                      {"Voluntary sector", 5}})));
+  if (!eh.empty())
+    e.Ref(SF(EarlyHelpEpisode, worker_id), eh.front().worker)
+        .Ref(SF(EarlyHelpEpisode, team_id), eh.front().team);
   const Date a_start = start.AddDays(rng_.Between(3, 25));
   if (a_start < end) {
     Rec a = b().Add(Kind::kEarlyHelpAssessment);
-    a.Ref(SF(EarlyHelpAssessment, episode_id), e.id()).Day(SF(EarlyHelpAssessment, start_date), a_start);
-    if (rng_.Chance(0.85)) a.Day(SF(EarlyHelpAssessment, completed_date), Min(end, a_start.AddDays(rng_.Between(7, 45))));
+    a.Ref(SF(EarlyHelpAssessment, episode_id), e.id())
+        .Day(SF(EarlyHelpAssessment, start_date), a_start);
+    if (rng_.Chance(0.85))
+      a.Day(SF(EarlyHelpAssessment, completed_date),
+            Min(end, a_start.AddDays(rng_.Between(7, 45))));
     if (!eh.empty()) a.Ref(SF(EarlyHelpAssessment, worker_id), eh.front().worker);
   }
   return end;

@@ -1,8 +1,8 @@
 #include "synth/load.h"
 
-#include <chrono>
-
 #include <fmt/format.h>
+
+#include <chrono>
 
 namespace journey::synth {
 namespace {
@@ -34,8 +34,7 @@ Result<LoadReport> GenerateIntoStore(const Options& opt, store::Store& store) {
   BulkSink sink(*loader);
   JOURNEY_ASSIGN_OR_RETURN(Summary summary, Generate(opt, sink));
   JOURNEY_RETURN_IF_ERROR(loader->Commit());
-  const double secs =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   JOURNEY_RETURN_IF_ERROR(store.SetMeta("generator.seed", std::to_string(opt.seed)));
   JOURNEY_RETURN_IF_ERROR(store.SetMeta("generator.children", std::to_string(opt.children)));
   JOURNEY_RETURN_IF_ERROR(store.SetMeta("generator.years", std::to_string(opt.years)));

@@ -1,30 +1,30 @@
 #include "synth/names.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <string_view>
-
-#include <fmt/format.h>
 
 namespace journey::synth {
 namespace {
 
 // Syllables chosen to sound name-like in English without being drawn from any name list.
 constexpr std::array<std::string_view, 24> kOnsets = {
-    "Al", "Bren", "Cal", "Dar", "El", "Fen", "Gal", "Har", "Is", "Jas", "Kel", "Lor",
-    "Mar", "Nel", "Or", "Per", "Ros", "Sel", "Tam", "Ul", "Ver", "Wil", "Yar", "Zan"};
-constexpr std::array<std::string_view, 12> kFemaleEnds = {"a",   "ia",  "elle", "ina", "ette", "ara",
-                                                          "issa", "ene", "ora",  "ie",  "ana",  "ys"};
+    "Al",  "Bren", "Cal", "Dar", "El",  "Fen", "Gal", "Har", "Is",  "Jas", "Kel", "Lor",
+    "Mar", "Nel",  "Or",  "Per", "Ros", "Sel", "Tam", "Ul",  "Ver", "Wil", "Yar", "Zan"};
+constexpr std::array<std::string_view, 12> kFemaleEnds = {
+    "a", "ia", "elle", "ina", "ette", "ara", "issa", "ene", "ora", "ie", "ana", "ys"};
 constexpr std::array<std::string_view, 12> kMaleEnds = {"an",  "en", "o",   "ius", "et", "or",
                                                         "ick", "el", "ard", "im",  "on", "us"};
 constexpr std::array<std::string_view, 20> kSurnameA = {
-    "Ash", "Brack", "Cole", "Dun", "Elm", "Fair", "Gris", "Hol", "Ing", "Kerr",
-    "Lang", "Mor", "Nor", "Ock", "Pen", "Quill", "Rath", "Stan", "Thorn", "Wick"};
+    "Ash",  "Brack", "Cole", "Dun", "Elm", "Fair",  "Gris", "Hol",  "Ing",   "Kerr",
+    "Lang", "Mor",   "Nor",  "Ock", "Pen", "Quill", "Rath", "Stan", "Thorn", "Wick"};
 constexpr std::array<std::string_view, 16> kSurnameB = {
-    "by", "ford", "wood", "ley", "ton", "well", "mere", "stone",
+    "by",    "ford", "wood",  "ley",  "ton",  "well", "mere", "stone",
     "field", "gate", "hurst", "more", "dale", "wick", "shaw", "bridge"};
-constexpr std::array<std::string_view, 12> kStreets = {"Road",   "Street", "Lane",  "Close",
-                                                       "Avenue", "Way",    "Drive", "Crescent",
-                                                       "Gardens", "Place", "Row",   "Walk"};
+constexpr std::array<std::string_view, 12> kStreets = {"Road",    "Street", "Lane",  "Close",
+                                                       "Avenue",  "Way",    "Drive", "Crescent",
+                                                       "Gardens", "Place",  "Row",   "Walk"};
 constexpr std::string_view kUpnLetters = "ABCDEFGHJKLMNPQRTUVWXYZ";
 constexpr std::string_view kPostcodeLetters = "ABDEFGHJLNPQRSTUWXYZ";
 

@@ -21,50 +21,52 @@ struct Params {
   double existing_contact_rate = 2.2;  // contacts a year about a child whose case is open
   // Before birth: the chance of a referral, then of a strategy discussion, an initial
   // conference, and of the baby being looked after from birth.
-  double prebirth_strategy = 0.6, prebirth_icpc = 0.6, prebirth_care_at_birth = 0.65, prebirth_assess_cla = 0.35;
+  double prebirth_strategy = 0.6, prebirth_icpc = 0.6, prebirth_care_at_birth = 0.65,
+         prebirth_assess_cla = 0.35;
   double prebirth_chance[4] = {0.0, 0.02, 0.3, 0.5};  // a referral before birth
 
   // ---- referral and assessment ----
-  double referral_nfa = 0.07;            // no further action at the referral itself
-  double decision_late = 0.08;           // referral decision after more than 1 working day
-  double assessment_late = 0.17;         // over 45 working days from referral
+  double referral_nfa = 0.07;     // no further action at the referral itself
+  double decision_late = 0.08;    // referral decision after more than 1 working day
+  double assessment_late = 0.17;  // over 45 working days from referral
   double strategy_chance[4] = {0.118, 0.25, 0.385, 0.47};  // strategy discussion on a referral
-  double strategy_known = 0.68;           // ... for a child who has been on a plan before
+  double strategy_known = 0.68;  // ... for a child who has been on a plan before
   double strategy_to_s47 = 0.86;
   double s47_to_icpc = 0.39;
-  double icpc_late = 0.22;               // over 15 working days after the strategy discussion
+  double icpc_late = 0.22;  // over 15 working days after the strategy discussion
   double icpc_to_plan = 0.87;
   // Outcome of an assessment without a section 47 enquiry.
   double assess_nfa = 0.45, assess_eh = 0.17, assess_cin = 0.34, assess_cla = 0.012;
 
   // ---- plans ----
-  double cin_plan_median = 260;          // days
+  double cin_plan_median = 260;  // days
   double cin_plan_sigma = 0.7;
-  double cin_escalate = 0.05;            // a child in need plan ending in a section 47
-  double cin_to_care = 0.018;            // ... or in the child being looked after
-  double cp_plan_median = 205;           // days
+  double cin_escalate = 0.05;   // a child in need plan ending in a section 47
+  double cin_to_care = 0.018;   // ... or in the child being looked after
+  double cp_plan_median = 205;  // days
   double cp_plan_sigma = 0.72;
-  double cp_to_care = 0.135;              // plans ending with the child looked after
-  double cp_step_down = 0.6;             // ended plans followed by a child in need plan
+  double cp_to_care = 0.135;  // plans ending with the child looked after
+  double cp_step_down = 0.6;  // ended plans followed by a child in need plan
   double cp_review_late = 0.09;
   double core_group_late = 0.15;
-  double visit_late = 0.18;              // a visit later than its interval
-  double review_late = 0.1;              // looked-after and child in need reviews
+  double visit_late = 0.18;  // a visit later than its interval
+  double review_late = 0.1;  // looked-after and child in need reviews
 
   // ---- care ----
-  double emergency_to_care = 0.016;      // a section 47 becoming care straight away
-  double uasc_arrivals_per_10k = 3.4;    // a year
-  double remand_chance = 0.02;           // a police referral of a 12-17 year old ending in remand
+  double emergency_to_care = 0.016;    // a section 47 becoming care straight away
+  double uasc_arrivals_per_10k = 3.4;  // a year
+  double remand_chance = 0.02;         // a police referral of a 12-17 year old ending in remand
   double proceedings_median_weeks = 31;
-  double placement_move_rate = 0.4;     // a year, outside long-term placements
-  double missing_rate_resi = 0.45;       // share of older children in a children's home who go missing in a year
+  double placement_move_rate = 0.4;  // a year, outside long-term placements
+  double missing_rate_resi =
+      0.45;  // share of older children in a children's home who go missing in a year
   double missing_rate_foster = 0.07;
   double missing_rate_other = 0.2;
-  double missing_episodes_mean = 6.5;    // episodes a year for a child who goes missing
+  double missing_episodes_mean = 6.5;  // episodes a year for a child who goes missing
   double rhi_offered = 0.75;
-  double rhi_in_72h = 0.61;               // of those offered
-  double iha_late = 0.35;                // initial health assessment after 20 working days
-  double mother_chance = 0.05;           // a young woman in or leaving care who has a baby
+  double rhi_in_72h = 0.61;     // of those offered
+  double iha_late = 0.35;       // initial health assessment after 20 working days
+  double mother_chance = 0.05;  // a young woman in or leaving care who has a baby
 };
 
 inline const Params& P() {

@@ -20,10 +20,10 @@ namespace journey::synth {
 struct Target {
   std::string_view key;
   std::string_view label;
-  double value;            // the published figure (approximate), or 0 when informational
-  std::string_view unit;   // "per 10k", "%", "episodes", "cases"
-  double tolerance;        // how far the generated figure may be from it at the default size
-  bool relative;           // tolerance as a fraction of `value` (else in the unit itself)
+  double value;           // the published figure (approximate), or 0 when informational
+  std::string_view unit;  // "per 10k", "%", "episodes", "cases"
+  double tolerance;       // how far the generated figure may be from it at the default size
+  bool relative;          // tolerance as a fraction of `value` (else in the unit itself)
   std::string_view source;
 };
 

@@ -10,7 +10,9 @@
 namespace journey::synth {
 namespace {
 
-bool Open(int32_t start, int32_t end, int32_t day) { return start <= day && (end == kOpen || end > day); }
+bool Open(int32_t start, int32_t end, int32_t day) {
+  return start <= day && (end == kOpen || end > day);
+}
 
 struct Rates {
   std::map<std::string_view, RateRow> rows;
@@ -32,7 +34,8 @@ std::vector<RateRow> RateCollector::Compute() const {
   auto in_year = [&](int32_t d) { return d >= ys && d <= ye; };
   auto per10k = [&](std::string_view key, double n) { out.Set(key, n, pop, 10000); };
 
-  per10k("contacts", static_cast<double>(std::count_if(m.contacts.begin(), m.contacts.end(), in_year)));
+  per10k("contacts",
+         static_cast<double>(std::count_if(m.contacts.begin(), m.contacts.end(), in_year)));
 
   // Referrals and re-referrals within 12 months of a previous referral.
   std::unordered_map<int64_t, std::vector<int32_t>> by_child;
@@ -73,7 +76,8 @@ std::vector<RateRow> RateCollector::Compute() const {
     if (c.s47 > 0 && static_cast<size_t>(c.s47) < m.s47.size()) {
       const int64_t sd = m.s47[static_cast<size_t>(c.s47)].strategy;
       if (sd > 0 && static_cast<size_t>(sd) < m.strategy.size() &&
-          WdBetween(Date::FromDays(m.strategy[static_cast<size_t>(sd)]), Date::FromDays(c.day)) <= 15)
+          WdBetween(Date::FromDays(m.strategy[static_cast<size_t>(sd)]), Date::FromDays(c.day)) <=
+              15)
         ++icpc_15;
     }
   }
@@ -103,7 +107,11 @@ std::vector<RateRow> RateCollector::Compute() const {
     }
   }
   per10k("cp", cp);
-  for (auto [key, code] : {std::pair{"cp_neg", "NEG"}, {"cp_emo", "EMO"}, {"cp_phy", "PHY"}, {"cp_sab", "SAB"}, {"cp_mul", "MUL"}})
+  for (auto [key, code] : {std::pair{"cp_neg", "NEG"},
+                           {"cp_emo", "EMO"},
+                           {"cp_phy", "PHY"},
+                           {"cp_sab", "SAB"},
+                           {"cp_mul", "MUL"}})
     out.Set(key, category[code], cp, 100);
   out.Set("cp_second", second, started, 100);
   out.Set("cp_2years", long_plans, ended, 100);
@@ -127,16 +135,24 @@ std::vector<RateRow> RateCollector::Compute() const {
     if (!Open(p.start, p.end, ye)) continue;
     ++lac;
     lac_children.insert(p.child);
-    const int32_t born = static_cast<size_t>(p.child) < m.birth.size() ? m.birth[static_cast<size_t>(p.child)] : INT32_MIN;
+    const int32_t born = static_cast<size_t>(p.child) < m.birth.size()
+                             ? m.birth[static_cast<size_t>(p.child)]
+                             : INT32_MIN;
     if (born != INT32_MIN) {
       const int a = AgeInYears(Date::FromDays(born), Date::FromDays(ye));
-      ++age[a < 1 ? "lac_age0" : a < 5 ? "lac_age1" : a < 10 ? "lac_age5" : a < 16 ? "lac_age10" : "lac_age16"];
+      ++age[a < 1    ? "lac_age0"
+            : a < 5  ? "lac_age1"
+            : a < 10 ? "lac_age5"
+            : a < 16 ? "lac_age10"
+                     : "lac_age16"];
     }
     auto it = open_episode.find(static_cast<int64_t>(id));
     if (it == open_episode.end()) continue;
     ++status[it->second->status];
     const int64_t pl = it->second->placement;
-    const std::string type = pl > 0 && static_cast<size_t>(pl) < m.placement.size() ? m.placement[static_cast<size_t>(pl)] : "";
+    const std::string type = pl > 0 && static_cast<size_t>(pl) < m.placement.size()
+                                 ? m.placement[static_cast<size_t>(pl)]
+                                 : "";
     if (!type.empty() && type[0] == 'U') ++place["pl_foster"];
     if (type == "U1" || type == "U2" || type == "U3") ++place["pl_kin"];
     if (type == "K1" || type == "K2" || type == "R1") ++place["pl_homes"];
@@ -147,9 +163,13 @@ std::vector<RateRow> RateCollector::Compute() const {
   for (const auto& s : m.uasc)
     if (lac_children.count(s.child) && Open(s.start, s.end, ye)) ++uasc;
   per10k("lac", lac);
-  for (std::string_view k : {"lac_age0", "lac_age1", "lac_age5", "lac_age10", "lac_age16"}) out.Set(k, age[std::string(k)], lac, 100);
-  for (auto [key, code] : {std::pair{"ls_c2", "C2"}, {"ls_c1", "C1"}, {"ls_v2", "V2"}, {"ls_e1", "E1"}}) out.Set(key, status[code], lac, 100);
-  for (std::string_view k : {"pl_foster", "pl_homes", "pl_semi", "pl_parents", "pl_adoption"}) out.Set(k, place[std::string(k)], lac, 100);
+  for (std::string_view k : {"lac_age0", "lac_age1", "lac_age5", "lac_age10", "lac_age16"})
+    out.Set(k, age[std::string(k)], lac, 100);
+  for (auto [key, code] :
+       {std::pair{"ls_c2", "C2"}, {"ls_c1", "C1"}, {"ls_v2", "V2"}, {"ls_e1", "E1"}})
+    out.Set(key, status[code], lac, 100);
+  for (std::string_view k : {"pl_foster", "pl_homes", "pl_semi", "pl_parents", "pl_adoption"})
+    out.Set(k, place[std::string(k)], lac, 100);
   out.Set("pl_kin", place["pl_kin"], place["pl_foster"], 100);
   per10k("lac_starts", starts);
   out.Set("uasc", uasc, lac, 100);
@@ -165,7 +185,8 @@ std::vector<RateRow> RateCollector::Compute() const {
   double leavers = 0, touch = 0, suitable = 0, eet = 0;
   for (const auto& l : m.leavers) {
     if (!in_year(l.day) || static_cast<size_t>(l.child) >= m.birth.size()) continue;
-    const int a = AgeInYears(Date::FromDays(m.birth[static_cast<size_t>(l.child)]), Date::FromDays(l.day));
+    const int a =
+        AgeInYears(Date::FromDays(m.birth[static_cast<size_t>(l.child)]), Date::FromDays(l.day));
     if (a < 19 || a > 21) continue;
     ++leavers;
     touch += l.touch;
@@ -189,11 +210,14 @@ std::vector<RateRow> RateCollector::Compute() const {
     ++episodes;
     went_missing.insert(e.child);
   }
-  out.Set("missing", static_cast<double>(went_missing.size()), static_cast<double>(in_care.size()), 100);
+  out.Set("missing", static_cast<double>(went_missing.size()), static_cast<double>(in_care.size()),
+          100);
   out.Set("missing_episodes", episodes, static_cast<double>(went_missing.size()), 1);
   double interviews = 0, offered = 0, in_72h = 0;
   for (const auto& i : m.interviews) {
-    if (i.missing <= 0 || static_cast<size_t>(i.missing) >= m.missing.size() || !episode_in_year[static_cast<size_t>(i.missing)]) continue;
+    if (i.missing <= 0 || static_cast<size_t>(i.missing) >= m.missing.size() ||
+        !episode_in_year[static_cast<size_t>(i.missing)])
+      continue;
     ++interviews;
     if (!i.offered) continue;
     ++offered;

@@ -57,7 +57,8 @@ class Rng {
   double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
   // Uniform integer in [0, n); n > 0.
   int64_t Below(int64_t n) {
-    return static_cast<int64_t>((static_cast<unsigned __int128>(Next()) * static_cast<uint64_t>(n)) >> 64);
+    return static_cast<int64_t>(
+        (static_cast<unsigned __int128>(Next()) * static_cast<uint64_t>(n)) >> 64);
   }
   // Uniform integer in [lo, hi].
   int Between(int lo, int hi) { return lo + static_cast<int>(Below(int64_t{hi} - lo + 1)); }
@@ -74,7 +75,8 @@ class Rng {
   // Poisson by inversion (fine for the small means the generator uses).
   int Poisson(double mean) {
     if (mean <= 0) return 0;
-    if (mean > 30) return std::max(0, static_cast<int>(std::lround(mean + std::sqrt(mean) * Normal())));
+    if (mean > 30)
+      return std::max(0, static_cast<int>(std::lround(mean + std::sqrt(mean) * Normal())));
     const double l = std::exp(-mean);
     int k = 0;
     double p = Uniform();

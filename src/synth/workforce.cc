@@ -16,10 +16,10 @@ namespace {
 struct Sizing {
   Service service;
   std::string_view name;
-  std::string_view code;   // team_service code
-  double cases_per_10k;    // open allocated cases per 10,000 children
-  double caseload;         // cases per worker the council staffs for
-  double agency_hires;     // share of appointments that are agency staff
+  std::string_view code;  // team_service code
+  double cases_per_10k;   // open allocated cases per 10,000 children
+  double caseload;        // cases per worker the council staffs for
+  double agency_hires;    // share of appointments that are agency staff
   int min_posts;
 };
 
@@ -96,8 +96,8 @@ Workforce Workforce::Plan(const Council& c, IdCounters& ids) {
   const Date epoch = c.history_start.AddYears(-2);
   const double tens = static_cast<double>(c.population) / 10000.0;
   for (const Sizing& s : kSizing) {
-    const int posts = std::max(
-        s.min_posts, static_cast<int>(std::lround(tens * s.cases_per_10k / s.caseload)));
+    const int posts =
+        std::max(s.min_posts, static_cast<int>(std::lround(tens * s.cases_per_10k / s.caseload)));
     const int teams = (posts + kPostsPerTeam - 1) / kPostsPerTeam;
     for (int t = 0; t < teams; ++t) {
       Team team;

@@ -12,12 +12,18 @@ namespace {
 std::string_view Role(Service s, bool manager, Rng& rng) {
   if (manager) return s == Service::kManagement ? "DIRECTOR" : "TEAM_MANAGER";
   switch (s) {
-    case Service::kLeavingCare: return "PA";
-    case Service::kEarlyHelp: return "EH_WORKER";
-    case Service::kIro: return "IRO";
-    case Service::kQa: return "ANALYST";
-    case Service::kManagement: return "SERVICE_MANAGER";
-    default: return rng.Pick({{"SW", 60}, {"SENIOR_SW", 25}, {"ASYE", 15}});
+    case Service::kLeavingCare:
+      return "PA";
+    case Service::kEarlyHelp:
+      return "EH_WORKER";
+    case Service::kIro:
+      return "IRO";
+    case Service::kQa:
+      return "ANALYST";
+    case Service::kManagement:
+      return "SERVICE_MANAGER";
+    default:
+      return rng.Pick({{"SW", 60}, {"SENIOR_SW", 25}, {"ASYE", 15}});
   }
 }
 
@@ -36,13 +42,16 @@ Record WorkerRecord(const Council& c, const Tenure& h, int64_t team_id, Service 
       .Flag(SF(Worker, agency), h.agency)
       .Dec(SF(Worker, fte), rng.Chance(0.85) ? 1.0 : (rng.Chance(0.5) ? 0.8 : 0.6))
       .Day(SF(Worker, start_date), h.start);
-  if (Registered(role)) w.Text(SF(Worker, swe_number), fmt::format("SW{:06}", 10000 + rng.Below(990000)));
+  if (Registered(role))
+    w.Text(SF(Worker, swe_number), fmt::format("SW{:06}", 10000 + rng.Below(990000)));
   if (h.end != kNever) {
     w.Day(SF(Worker, end_date), h.end.AddDays(-1));
     // CSWW reasons for leaving: most resign; agency staff move on ("other").
-    w.Code(SF(Worker, leaving_reason),
-           h.agency ? "8" : rng.Pick({{"1", 70}, {"5", 8}, {"7", 10}, {"2", 2}, {"4", 3}, {"8", 5},
-                                      {"9", 2}}));
+    w.Code(
+        SF(Worker, leaving_reason),
+        h.agency
+            ? "8"
+            : rng.Pick({{"1", 70}, {"5", 8}, {"7", 10}, {"2", 2}, {"4", 3}, {"8", 5}, {"9", 2}}));
   }
   return w.Take();
 }
@@ -160,17 +169,24 @@ Status Workforce::EmitAllegations(const Council& c, Sink& sink, IdCounters& ids)
     if (d > c.as_at) break;
     OrgRec a(Kind::kAllegation, ids.Next(Kind::kAllegation));
     a.Day(SF(Allegation, received_date), d)
-        .Text(SF(Allegation, role_of_person),
-              std::string(rng.Pick({{"Teacher", 30}, {"Teaching assistant", 12}, {"Foster carer", 10},
-                                    {"Residential care worker", 10}, {"Sports coach", 8},
-                                    {"Nursery worker", 10}, {"Youth worker", 6}, {"Health worker", 6},
-                                    {"Faith leader", 3}, {"Other", 5}})));
+        .Text(SF(Allegation, role_of_person), std::string(rng.Pick({{"Teacher", 30},
+                                                                    {"Teaching assistant", 12},
+                                                                    {"Foster carer", 10},
+                                                                    {"Residential care worker", 10},
+                                                                    {"Sports coach", 8},
+                                                                    {"Nursery worker", 10},
+                                                                    {"Youth worker", 6},
+                                                                    {"Health worker", 6},
+                                                                    {"Faith leader", 3},
+                                                                    {"Other", 5}})));
     const Date concluded = d.AddDays(static_cast<int>(rng.LogNormal(45, 0.8)));
     if (concluded <= c.as_at) {
       a.Day(SF(Allegation, concluded_date), concluded)
-          .Code(SF(Allegation, outcome),
-                rng.Pick({{"SUBSTANTIATED", 30}, {"UNSUBSTANTIATED", 35}, {"UNFOUNDED", 25},
-                          {"FALSE", 7}, {"MALICIOUS", 3}}));
+          .Code(SF(Allegation, outcome), rng.Pick({{"SUBSTANTIATED", 30},
+                                                   {"UNSUBSTANTIATED", 35},
+                                                   {"UNFOUNDED", 25},
+                                                   {"FALSE", 7},
+                                                   {"MALICIOUS", 3}}));
     }
     JOURNEY_RETURN_IF_ERROR(sink.Organisation(a.Take()));
   }
