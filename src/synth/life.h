@@ -125,8 +125,10 @@ class Life {
   Date Care(Date start, CareRoute route);
   CareTimeline PlanCare(Date start, CareRoute route);
   void PlanProceedings(CareTimeline& t, Date issue, std::string_view interim);
+  void PlanEnding(CareTimeline& t, int age);
   void PlanPlacements(CareTimeline& t);
   void PlanMoves(CareTimeline& t, Date from, Date to, std::string_view kind);
+  std::vector<int64_t> Placements(const CareTimeline& t, int64_t period);
   std::vector<int64_t> Episodes(const CareTimeline& t, int64_t period);
   void CareRecords(const CareTimeline& t, int64_t period, const std::vector<int64_t>& placements);
   void Reviews(const CareTimeline& t, int64_t period, const std::vector<Assigned>& iro);

@@ -196,11 +196,21 @@ CareTimeline Life::PlanCare(Date start, CareRoute route) {
     t.legal.push_back({start, "V2"});
     if (needs_order) PlanProceedings(t, start.AddDays(rng_.Between(10, 60)), "C1");
   }
+  PlanEnding(t, age);
+  if (t.end >= adult_) t.end = adult_;
+  if (t.end <= start) t.end = start.AddDays(1);
+  PlanPlacements(t);
+  return t;
+}
+
+// How and when the period ends, by plan: a return home, an adoption order, a special
+// guardianship order, or (for long-term care) the 18th birthday for most.
+void Life::PlanEnding(CareTimeline& t, int age) {
   const Date final = t.final_hearing;
   switch (t.plan) {
     case CarePlanKind::kReturn:
       if (!t.proceedings) {
-        t.end = start.AddDays(2 + static_cast<int>(rng_.LogNormal(60, 1.05)));
+        t.end = t.start.AddDays(2 + static_cast<int>(rng_.LogNormal(60, 1.05)));
         t.rec = rng_.Pick({{"E4A", 58}, {"E4B", 24}, {"E13", 12}, {"E8", 6}});
       } else if (rng_.Chance(0.5)) {
         t.final_order = rng_.Chance(0.5) ? "CAO" : "SO";
@@ -217,7 +227,8 @@ CareTimeline Life::PlanCare(Date start, CareRoute route) {
       t.final_order = "PO";
       t.legal.push_back({final, "E1"});
       t.placement_order = final;
-      t.decision = Max(start.AddDays(rng_.Between(20, 60)), final.AddDays(-rng_.Between(40, 160)));
+      t.decision =
+          Max(t.start.AddDays(rng_.Between(20, 60)), final.AddDays(-rng_.Between(40, 160)));
       t.ffa = rng_.Chance(0.08);
       t.foster_carer_adopts = t.ffa || rng_.Chance(0.1);
       if (rng_.Chance(0.12)) {  // the plan for adoption ends: no family found, needs changed
@@ -246,20 +257,16 @@ CareTimeline Life::PlanCare(Date start, CareRoute route) {
         t.legal.push_back({final, "C2"});
       }
       if (age >= 14 && rng_.Chance(0.12)) {
-        t.end = birth_.AddYears(16).AddDays(rng_.Between(30, 700));
+        t.end = Max(t.start.AddDays(30), Birthday(16).AddDays(rng_.Between(30, 700)));
         t.rec = rng_.Pick({{"E5", 35}, {"E6", 10}, {"E4B", 25}, {"E13", 20}, {"E8", 10}});
       } else if (rng_.Chance(0.08)) {
-        t.end = start.AddDays(rng_.Between(400, 2000));
+        t.end = t.start.AddDays(rng_.Between(400, 2000));
         t.rec = rng_.Pick({{"E4A", 70}, {"E13", 15}, {"E41", 15}});
       } else {
         t.end = adult_;
         t.rec = "";  // decided by the placement at 18
       }
   }
-  if (t.end >= adult_) t.end = adult_;
-  if (t.end <= start) t.end = start.AddDays(1);
-  PlanPlacements(t);
-  return t;
 }
 
 void Life::PlanMoves(CareTimeline& t, Date from, Date to, std::string_view kind) {
@@ -374,15 +381,9 @@ void Life::PlanPlacements(CareTimeline& t) {
 
 // Writes the placements and the 903 episodes: a new episode on each change of legal status
 // or placement, with RNE saying which changed and REC X1 on all but the last.
-std::vector<int64_t> Life::Episodes(const CareTimeline& t, int64_t period) {
+std::vector<int64_t> Life::Placements(const CareTimeline& t, int64_t period) {
   std::vector<int64_t> ids;
   std::string carer;
-  const std::string_view need =
-      arrival_
-          ? "N8"
-          : (disabled_
-                 ? "N2"
-                 : rng_.Pick({{"N1", 66}, {"N4", 10}, {"N5", 9}, {"N8", 7}, {"N3", 4}, {"N6", 4}}));
   for (size_t i = 0; i < t.places.size(); ++i) {
     const PlacementSpec& p = t.places[i];
     const Date end = i + 1 < t.places.size() ? t.places[i + 1].day : t.end;
@@ -411,6 +412,17 @@ std::vector<int64_t> Life::Episodes(const CareTimeline& t, int64_t period) {
     if (i + 1 < t.places.size()) r.Code(SF(Placement, change_reason), t.places[i + 1].prev_ended);
     ids.push_back(r.id());
   }
+  return ids;
+}
+
+std::vector<int64_t> Life::Episodes(const CareTimeline& t, int64_t period) {
+  const std::vector<int64_t> ids = Placements(t, period);
+  const std::string_view need =
+      arrival_
+          ? "N8"
+          : (disabled_
+                 ? "N2"
+                 : rng_.Pick({{"N1", 66}, {"N4", 10}, {"N5", 9}, {"N8", 7}, {"N3", 4}, {"N6", 4}}));
   // Change points: legal status changes and placement starts, in order, one a day.
   struct Point {
     Date day;
