@@ -58,10 +58,11 @@ struct Params {
   double remand_chance = 0.02;         // a police referral of a 12-17 year old ending in remand
   double proceedings_median_weeks = 31;
   double placement_move_rate = 0.4;  // a year, outside long-term placements
-  double missing_rate_resi =
-      0.45;  // share of older children in a children's home who go missing in a year
-  double missing_rate_foster = 0.07;
-  double missing_rate_other = 0.2;
+  // The share of looked-after children of 13 or more who go missing in a year, by where
+  // they live (children's home, foster care, elsewhere); at 11-12 less than half that.
+  double missing_rate_resi = 0.4;
+  double missing_rate_foster = 0.062;
+  double missing_rate_other = 0.18;
   double missing_episodes_mean = 6.5;  // episodes a year for a child who goes missing
   double rhi_offered = 0.75;
   double rhi_in_72h = 0.61;     // of those offered

@@ -45,8 +45,8 @@ constexpr Target kTargets[] = {
      "approximate; DfE CLA 2024: 83,630, 70 per 10,000 (2016 Northamptonshire: 977, 61.4)"},
     {"lac_age0", "  aged under 1", 5, "%", 2, false, kCla},
     {"lac_age1", "  aged 1-4", 13, "%", 3, false, kCla},
-    {"lac_age5", "  aged 5-9", 17, "%", 4, false, kCla},
-    {"lac_age10", "  aged 10-15", 38, "%", 5, false, kCla},
+    {"lac_age5", "  aged 5-9", 17, "%", 5, false, kCla},
+    {"lac_age10", "  aged 10-15", 38, "%", 6, false, kCla},
     {"lac_age16", "  aged 16-17", 27, "%", 5, false, kCla},
     {"ls_c2", "  full care order (C2)", 62, "%", 7, false,
      "approximate; DfE CLA 2024: care orders, full and interim, about four in five of those looked "
