@@ -31,18 +31,6 @@ double Since(Wall::time_point t0) {
   return std::chrono::duration<double>(Wall::now() - t0).count();
 }
 
-struct Collected final : synth::Sink {
-  std::vector<model::Record> org;
-  std::vector<model::ChildRecords> children;
-  Status Organisation(model::Record r) override {
-    org.push_back(std::move(r));
-    return Status::Ok();
-  }
-  Status Child(model::ChildRecords c) override {
-    children.push_back(std::move(c));
-    return Status::Ok();
-  }
-};
 
 void Fail(const Status& s) {
   std::fprintf(stderr, "load_bench: %s\n", s.ToString().c_str());
@@ -75,7 +63,7 @@ int main(int argc, char** argv) {
 
   // 1. Generate in memory (timed apart from writing).
   auto t0 = Wall::now();
-  Collected c;
+  synth::MemorySink c;
   auto sum = synth::Generate(opt, c);
   if (!sum) Fail(sum.error());
   const double gen_s = Since(t0);

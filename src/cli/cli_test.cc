@@ -8,25 +8,12 @@
 
 #include <gtest/gtest.h>
 
+#include "cli/cli_testing.h"
+
 namespace {
 
-struct Outcome {
-  int exit_code;
-  std::string out;  // stdout and stderr together
-};
-
-Outcome Journey(const std::string& args) {
-  const std::string cmd = std::string(JOURNEY_BINARY) + " " + args + " 2>&1";
-  Outcome r{-1, {}};
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using journey::cli::testing::Journey;
+using Outcome = journey::cli::testing::Outcome;
 
 std::string TempPath(const std::string& name) {
   auto p = std::filesystem::temp_directory_path() /

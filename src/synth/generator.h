@@ -37,6 +37,21 @@ class Sink {
   virtual Status Child(model::ChildRecords c) = 0;
 };
 
+// Keeps everything it is given, in order (tests and benchmarks).
+class MemorySink final : public Sink {
+ public:
+  Status Organisation(model::Record r) override {
+    org.push_back(std::move(r));
+    return Status::Ok();
+  }
+  Status Child(model::ChildRecords c) override {
+    children.push_back(std::move(c));
+    return Status::Ok();
+  }
+  std::vector<model::Record> org;
+  std::vector<model::ChildRecords> children;
+};
+
 struct Summary {
   int64_t records = 0;
   std::vector<int64_t> by_kind = std::vector<int64_t>(model::kKindCount);

@@ -15,20 +15,7 @@
 namespace journey::synth {
 namespace {
 
-// Keeps everything it is given.
-class KeepSink final : public Sink {
- public:
-  Status Organisation(model::Record r) override {
-    org.push_back(std::move(r));
-    return Status::Ok();
-  }
-  Status Child(model::ChildRecords c) override {
-    children.push_back(std::move(c));
-    return Status::Ok();
-  }
-  std::vector<model::Record> org;
-  std::vector<model::ChildRecords> children;
-};
+using KeepSink = MemorySink;
 
 // A fingerprint of everything generated, in order (FNV-1a over each record's text).
 class HashSink final : public Sink {
