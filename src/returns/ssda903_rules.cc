@@ -16,11 +16,6 @@
 
 namespace journey::returns {
 
-std::string Finding::ToString() const {
-  return fmt::format("{} line {} (child {}), {} \"{}\": [{}{}] {}", file, line, child, field, value,
-                     rule, severity == Severity::kQuery ? " query" : "", message);
-}
-
 const ReadTable* RuleContext::Table(std::string_view name) const {
   for (const ReadTable& t : read_.tables)
     if (t.spec->name == name) return &t;

@@ -9,21 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "returns/findings.h"
 #include "returns/ssda903_read.h"
 
 namespace journey::returns {
 
-enum class Severity { kError, kQuery };
-
-struct Finding {
-  std::string rule;  // the DfE's code, e.g. "103"
-  Severity severity = Severity::kError;
-  std::string table, file;
-  int line = 0;  // the file line of the row
-  std::string field, child, value;
-  std::string message;
-  std::string ToString() const;  // "Episodes.csv line 3 (child C1), LS "V9": [144] ..."
-};
+// Severity and Finding are shared by every return (returns/findings.h).
 
 struct Rule;
 

@@ -1,0 +1,20 @@
+// The write half of every return's import (SSDA903, CIN census): each child's record as it
+// would be is checked as the store will check it, then everything is written in one
+// transaction, or nothing is. A return's reader and builder produce an ImportPlan; this
+// applies it.
+#pragma once
+
+#include "returns/ssda903_build.h"
+#include "returns/ssda903_import.h"
+#include "store/store.h"
+
+namespace journey::returns {
+
+// Moves plan.problems into rep.problems and adds each child that the record's own rules
+// would refuse (naming the child and `ImportChild::where`). With no problem, writes the plan:
+// the bulk path when the store held no people and no child of the plan is on record, one
+// Store::Write of what changed otherwise. Fills rep's counts.
+Status ApplyImport(store::Store& store, ImportPlan& plan, bool store_had_no_people,
+                   const store::Actor& actor, ImportReport& rep);
+
+}  // namespace journey::returns
