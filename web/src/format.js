@@ -1,0 +1,41 @@
+// Dates and figures written as GOV.UK's style guide asks: "27 March 2026", "3 days overdue".
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function formatDate(iso) {
+  if (!iso) return '';
+  const m = String(iso).match(/^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/);
+  if (!m) return String(iso);
+  const d = `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  return m[4] ? `${d} at ${m[4]}:${m[5]}` : d;
+}
+
+export function overdueText(days) {
+  if (days > 0) return days === 1 ? '1 day overdue' : `${days} days overdue`;
+  if (days === 0) return 'Due today';
+  const n = -days;
+  return n === 1 ? 'Due tomorrow' : `Due in ${n} days`;
+}
+
+// Red for overdue, amber for due within a week, grey otherwise.
+export function urgencyColour(days) {
+  if (days > 0) return 'red';
+  if (days > -7) return 'amber';
+  return 'grey';
+}
+
+export const plural = (n, one, many) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+export function humanise(code) {
+  if (code === null || code === undefined || code === '') return '';
+  const s = String(code).replace(/_/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+// An instant from the server (ISO-8601 UTC) in the user's local time.
+export function formatInstant(iso) {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso || '';
+  const d = new Date(t);
+  const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()} at ${hm}`;
+}

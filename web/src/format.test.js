@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, overdueText, urgencyColour } from './format.js';
+import { parseHash } from './router.js';
+import { navFor } from './roles.js';
+import { rag, reportCsv, showValue } from './pages/Performance.jsx';
+
+describe('format', () => {
+  it('writes dates as GOV.UK style asks', () => {
+    expect(formatDate('2026-03-27')).toBe('27 March 2026');
+    expect(formatDate('2026-03-07T09:05')).toBe('7 March 2026 at 09:05');
+    expect(formatDate('')).toBe('');
+  });
+  it('says how overdue something is', () => {
+    expect(overdueText(3)).toBe('3 days overdue');
+    expect(overdueText(1)).toBe('1 day overdue');
+    expect(overdueText(0)).toBe('Due today');
+    expect(overdueText(-1)).toBe('Due tomorrow');
+    expect(overdueText(-6)).toBe('Due in 6 days');
+    expect([urgencyColour(1), urgencyColour(0), urgencyColour(-6), urgencyColour(-7)]).toEqual(['red', 'amber', 'amber', 'grey']);
+  });
+});
+
+describe('routes', () => {
+  it('parses hash routes and their parameters', () => {
+    expect(parseHash('')).toMatchObject({ name: 'work' });
+    expect(parseHash('#/children/42')).toMatchObject({ name: 'child', args: ['42'] });
+    expect(parseHash('#/children/42/new/visit?reason=x')).toMatchObject({ name: 'record', args: ['42', 'visit'], params: { reason: 'x' } });
+    expect(parseHash('#/children/42/records/visit/7')).toMatchObject({ name: 'history', args: ['42', 'visit', '7'] });
+    expect(parseHash('#/nowhere')).toMatchObject({ name: 'notfound' });
+  });
+  it('offers each role only the pages its permissions allow', () => {
+    const names = (role, permissions) => navFor({ user: { role }, permissions }).map((n) => n[2]);
+    expect(names('social_worker', ['read_children', 'write_records'])).toEqual(['work', 'children']);
+    expect(names('team_manager', ['read_children', 'write_records', 'team', 'report'])).toEqual(['work', 'children', 'team', 'performance']);
+    expect(names('administrator', ['users', 'audit', 'grants'])).toEqual(['admin']);
+    expect(names('performance_analyst', ['report'])).toEqual(['performance']);
+  });
+});
+
+describe('performance', () => {
+  const pct = { id: 'a', title: 'Assessments in 45 days', unit: 'percent', polarity: 'higher' };
+  it('shows figures and compares with England by polarity', () => {
+    expect(showValue(pct, 0.8123)).toBe('81.2%');
+    expect(showValue(pct, null)).toBe('No data');
+    expect(rag(pct, 0.8, 0.85)).toBe('red');
+    expect(rag({ ...pct, polarity: 'lower' }, 0.8, 0.85)).toBe('green');
+    expect(rag(pct, 0.8, null)).toBe('grey');
+  });
+  it('writes the report as CSV with quoting', () => {
+    const csv = reportCsv({
+      indicators: [{ id: 'a', title: 'Visits, on time' }],
+      periods: [{ start: '2026-01-01', end: '2026-01-31' }],
+      cells: [{ indicator: 0, period: 0, label: '', numerator: 3, denominator: 4, value: 0.75 }],
+    });
+    expect(csv).toBe('indicator,title,period_start,period_end,group,numerator,denominator,value\na,"Visits, on time",2026-01-01,2026-01-31,Council,3,4,0.75\n');
+  });
+});
