@@ -25,6 +25,7 @@ struct ReturnArgs {
   int year = 0;
   std::string out;
   std::vector<std::string> files;
+  std::vector<std::string> previous;  // last year's return, for the cross-year rules
 };
 
 Status CheckYear(int year) {
@@ -101,7 +102,17 @@ Status RunValidate(const ReturnArgs& a, CommandContext& ctx) {
   }
   returns::Read903 read = returns::ReadFiles(files, a.year);
   for (const returns::Problem& p : read.problems) *ctx.err << p.ToString() << "\n";
-  std::vector<returns::Finding> found = returns::Validate903(read, a.year);
+  std::vector<returns::InputFile> last_files;
+  for (const std::string& path : a.previous) {
+    JOURNEY_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+    last_files.push_back({std::filesystem::path(path).filename().string(), std::move(text)});
+  }
+  returns::Read903 last = returns::ReadFiles(last_files, a.year - 1);
+  for (const returns::Problem& p : last.problems) *ctx.err << "last year: " << p.ToString() << "\n";
+  returns::Validate903Options options;
+  if (!a.previous.empty()) options.previous = &last;
+  returns::Validation903 validation = returns::Validate903(read, a.year, options);
+  std::vector<returns::Finding>& found = validation.findings;
   std::map<std::string, int> by_rule;
   int errors = 0;
   for (const returns::Finding& f : found) {
@@ -109,9 +120,13 @@ Status RunValidate(const ReturnArgs& a, CommandContext& ctx) {
     errors += f.severity == returns::Severity::kError;
     *ctx.out << f.ToString() << "\n";
   }
-  *ctx.out << fmt::format("SSDA903 {}/{:02}: {} rules run, {} findings ({} errors)\n", a.year - 1,
-                          a.year % 100, returns::RulesFor(a.year).size(), found.size(), errors);
+  *ctx.out << fmt::format("SSDA903 {}/{:02}: {} rules run, {} not run, {} findings ({} errors)\n",
+                          a.year - 1, a.year % 100,
+                          returns::RulesFor(a.year).size() - validation.not_run.size(),
+                          validation.not_run.size(), found.size(), errors);
   for (const auto& [rule, n] : by_rule) *ctx.out << fmt::format("  {:<10} {:>6}\n", rule, n);
+  for (const returns::NotRun& n : validation.not_run)
+    *ctx.out << fmt::format("  {:<10} not run: {}\n", n.rule, n.reason);
   if (!a.out.empty()) {
     std::filesystem::create_directories(a.out);
     std::ofstream csv(a.out + "/findings.csv", std::ios::binary | std::ios::trunc);
@@ -162,6 +177,8 @@ void RegisterReturnsCommands(CLI::App& app, CommandContext& ctx) {
   CLI::App* va903 = va->add_subcommand("903", "SSDA903 CSV tables, by the year's rules");
   va903->add_option("--year", args->year, "collection year (2026 means 2025/26)")->required();
   va903->add_option("--out", args->out, "directory to write findings.csv to");
+  va903->add_option("--previous", args->previous,
+                    "last year's return (its CSV files), for the rules that compare years");
   va903->add_option("files", args->files, "the CSV files")->required();
   va903->callback([args, &ctx] { Finish(RunValidate(*args, ctx), ctx); });
 }

@@ -12,6 +12,7 @@
 
 #include "base/date.h"
 #include "model/codes.h"
+#include "returns/ssda903_rule_kit.h"
 #include "returns/ssda903_spec.h"
 
 namespace journey::returns {
@@ -20,6 +21,102 @@ const ReadTable* RuleContext::Table(std::string_view name) const {
   for (const ReadTable& t : read_.tables)
     if (t.spec->name == name) return &t;
   return nullptr;
+}
+
+const ReadTable* RuleContext::PreviousTable(std::string_view name) const {
+  if (!previous_) return nullptr;
+  for (const ReadTable& t : previous_->tables)
+    if (t.spec->name == name) return &t;
+  return nullptr;
+}
+
+namespace {
+constexpr int32_t kBlankDate = INT32_MIN, kBadDate = INT32_MIN + 1;
+}
+
+const std::vector<int32_t>& RuleContext::DateColumn(const ReadTable& t,
+                                                    std::string_view column) const {
+  const int c = t.spec->Column(column);
+  auto [it, added] = dates_.try_emplace({&t, c});
+  if (added) {
+    it->second.resize(t.rows.size(), kBlankDate);
+    if (c >= 0)
+      for (size_t i = 0; i < t.rows.size(); ++i) {
+        const std::string& v = t.rows[i][static_cast<size_t>(c)];
+        if (v.empty()) continue;
+        auto d = Date::ParseDmy(v);
+        it->second[i] = d ? *d - Date::FromDays(0) : kBadDate;
+      }
+  }
+  return it->second;
+}
+
+std::optional<Date> RuleContext::DateAt(const ReadTable& t, size_t row,
+                                        std::string_view column) const {
+  const int32_t d = DateColumn(t, column)[row];
+  if (d == kBlankDate || d == kBadDate) return std::nullopt;
+  return Date::FromDays(d);
+}
+
+bool RuleContext::BadDate(const ReadTable& t, size_t row, std::string_view column) const {
+  return DateColumn(t, column)[row] == kBadDate;
+}
+
+const std::vector<std::pair<std::string, std::vector<size_t>>>& RuleContext::ByChild(
+    const ReadTable& t) const {
+  auto [it, added] = grouped_.try_emplace(&t);
+  if (added) {
+    Grouped& g = it->second;
+    for (size_t i = 0; i < t.rows.size(); ++i) {
+      auto [at, fresh] = g.index.try_emplace(t.rows[i][0], g.children.size());
+      if (fresh) g.children.push_back({t.rows[i][0], {}});
+      g.children[at->second].second.push_back(i);
+    }
+  }
+  return it->second.children;
+}
+
+const std::vector<size_t>& RuleContext::ChildRows(const ReadTable& t,
+                                                  const std::string& child) const {
+  static const std::vector<size_t> kNone;
+  const auto& children = ByChild(t);
+  const Grouped& g = grouped_.at(&t);
+  auto it = g.index.find(child);
+  return it == g.index.end() ? kNone : children[it->second].second;
+}
+
+std::vector<size_t> RuleContext::EpisodesByDecom(const std::string& child) const {
+  const ReadTable* t = Table("Episodes");
+  if (!t) return {};
+  std::vector<size_t> rows = ChildRows(*t, child);
+  const std::vector<int32_t>& decom = DateColumn(*t, "DECOM");
+  auto key = [&](size_t r) {
+    const int32_t d = decom[r];
+    return d == kBlankDate || d == kBadDate ? INT32_MAX : d;
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
+  return rows;
+}
+
+// CONTINUOUSLY_LOOKED_AFTER as the DfE's 2021-22 validation rules define it (lac_validator
+// utils.py, the version taking the collection end).
+bool RuleContext::ContinuouslyLookedAfter(const std::string& child) const {
+  auto it = cla_.find(child);
+  if (it != cla_.end()) return it->second;
+  const ReadTable* t = Table("Episodes");
+  bool during = false, broken = false;
+  if (t)
+    for (size_t r : ChildRows(*t, child)) {
+      const auto decom = DateAt(*t, r, "DECOM");
+      const auto dec = DateAt(*t, r, "DEC");
+      const bool open_in_year = decom && *decom <= end() && (!dec || *dec >= start());
+      during |= open_in_year;
+      if (t->Get(r, "RNE") == "S" && decom && *decom > start() && *decom <= end()) broken = true;
+      if (t->Get(r, "REC") != "X1" && dec && *dec >= start() && *dec < end()) broken = true;
+      const std::string& ls = t->Get(r, "LS");
+      if ((ls == "V3" || ls == "V4") && open_in_year) broken = true;
+    }
+  return cla_[child] = during && !broken;
 }
 
 void RuleContext::Rows(std::string_view table, const std::function<void(size_t)>& fn) const {
@@ -34,14 +131,12 @@ void RuleContext::Find(const Rule& rule, const ReadTable& t, size_t row, std::st
                               std::move(message)});
 }
 
-namespace {
-
 // ---- rule shapes ----
 
 // A field that must hold a code of a Journey code list valid in the collection year (a
 // blank is for the rules on required fields).
 Rule CodeRule(std::string code, std::string table, std::string field, std::string list,
-              std::string source, std::vector<std::string> only = {}) {
+              std::string source, std::vector<std::string> only) {
   Rule r{std::move(code), Severity::kError, fmt::format("{} {} is a valid code", table, field),
          std::move(source), nullptr};
   r.check = [=](const Rule& self, const RuleContext& ctx) {
@@ -68,22 +163,53 @@ Rule CodeRule(std::string code, std::string table, std::string field, std::strin
 
 // A date field that must be a real date written dd/mm/yyyy (when given). Unreadable dates
 // are findings, never blanks.
-Rule DateRule(std::string code, std::string table, std::string field, std::string source) {
+Rule DateRule(std::string code, std::string table, std::string field, std::string source,
+              bool required) {
   Rule r{std::move(code), Severity::kError,
-         fmt::format("{} {} is a real date, dd/mm/yyyy", table, field), std::move(source), nullptr};
+         fmt::format("{} {} is a real date, dd/mm/yyyy{}", table, field,
+                     required ? ", and given" : ""),
+         std::move(source), nullptr};
   r.check = [=](const Rule& self, const RuleContext& ctx) {
     const ReadTable* t = ctx.Table(table);
     if (!t) return;
     for (size_t i = 0; i < t->rows.size(); ++i) {
       const std::string& v = t->Get(i, field);
-      if (v.empty()) continue;
-      if (auto d = Date::ParseDmy(v); !d)
-        ctx.Find(self, *t, i, field,
-                 "is not a real date written dd/mm/yyyy: " + d.error().message());
+      if (v.empty()) {
+        if (required) ctx.Find(self, *t, i, field, "is blank; give the date as dd/mm/yyyy");
+        continue;
+      }
+      if (!ctx.BadDate(*t, i, field)) continue;
+      auto d = Date::ParseDmy(v);
+      ctx.Find(self, *t, i, field, "is not a real date written dd/mm/yyyy: " + d.error().message());
     }
   };
   return r;
 }
+
+Rule RowRule(std::string code, Severity severity, std::string table, std::string field,
+             std::string summary, std::string source,
+             std::function<std::string(const RuleContext&, const ReadTable&, size_t)> bad) {
+  Rule r{std::move(code), severity, std::move(summary), std::move(source), nullptr};
+  r.check = [table, field, bad](const Rule& self, const RuleContext& ctx) {
+    const ReadTable* t = ctx.Table(table);
+    if (!t) return;
+    for (size_t i = 0; i < t->rows.size(); ++i)
+      if (std::string m = bad(ctx, *t, i); !m.empty()) ctx.Find(self, *t, i, field, std::move(m));
+  };
+  return r;
+}
+
+std::string YearName(int year) { return fmt::format("{}/{:02}", year - 1, year % 100); }
+
+std::optional<Date> HeaderDob(const RuleContext& ctx, const std::string& child) {
+  const ReadTable* h = ctx.Table("Header");
+  if (!h) return std::nullopt;
+  for (size_t r : ctx.ChildRows(*h, child))
+    if (auto d = ctx.DateAt(*h, r, "DOB")) return d;
+  return std::nullopt;
+}
+
+namespace {
 
 // ---- the rules ----
 
@@ -220,25 +346,33 @@ Rule RuleSw02() {
 
 // ---- the years ----
 
-// Each year's changes to the year before: rules added (or replaced, by code) and removed.
-struct YearChanges {
-  int year;
-  std::vector<Rule (*)()> add;
-  std::vector<std::string> remove;
-};
+// The code rules above, from 2022/23 (the first year Journey supports); the SocialWorker
+// table's from 2023/24.
+std::vector<RuleEntry> CodeRules() {
+  std::vector<RuleEntry> out;
+  for (auto make : {Rule101, Rule102, Rule103, Rule114, Rule120, Rule131,  Rule132, Rule133,
+                    Rule143, Rule144, Rule145, Rule146, Rule149, Rule165,  Rule167, Rule175,
+                    Rule176, Rule177, Rule178, Rule196, Rule631, Rule1006, Rule1009})
+    out.push_back({make, 2023});
+  out.push_back({RuleSw02, 2024});
+  out.push_back({RuleSw13, 2024});
+  return out;
+}
 
-const std::vector<YearChanges>& Years() {
-  static const std::vector<YearChanges> kYears = {
-      // 2022/23: the first year Journey supports.
-      {2023,
-       {Rule101, Rule102, Rule103, Rule114, Rule120, Rule131,  Rule132, Rule133,
-        Rule143, Rule144, Rule145, Rule146, Rule149, Rule165,  Rule167, Rule175,
-        Rule176, Rule177, Rule178, Rule196, Rule631, Rule1006, Rule1009},
-       {}},
-      // 2023/24: the SocialWorker table and its rules.
-      {2024, {RuleSw02, RuleSw13}, {}},
-  };
-  return kYears;
+std::vector<RuleEntry> AllEntries() {
+  std::vector<RuleEntry> all = CodeRules();
+  for (auto list : {HeaderRules, EpisodeRules, AdoptionRules, OutcomeRules, OtherTableRules})
+    for (const RuleEntry& e : list()) all.push_back(e);
+  return all;
+}
+
+std::string NeedsText(unsigned needs) {
+  std::vector<std::string> what;
+  if (needs & kNeedsPreviousYear) what.push_back("last year's return");
+  if (needs & kNeedsProviders) what.push_back("Ofsted's provider lists");
+  if (needs & kNeedsPostcodes) what.push_back("the postcode lookup");
+  if (needs & kNeedsLaCodes) what.push_back("the list of council codes");
+  return fmt::format("needs {}, which was not given", fmt::join(what, " and "));
 }
 
 }  // namespace
@@ -251,13 +385,12 @@ std::vector<const Rule*> RulesFor(int year) {
   auto it = ptrs.find(year);
   if (it != ptrs.end()) return it->second;
   std::map<std::string, Rule> in_force;
-  for (const YearChanges& y : Years()) {
-    if (y.year > year) break;
-    for (const std::string& code : y.remove) in_force.erase(code);
-    for (auto make : y.add) {
-      Rule r = make();
-      in_force.insert_or_assign(r.code, std::move(r));
-    }
+  for (const RuleEntry& e : AllEntries()) {
+    if (e.from_year > year || (e.to_year && e.to_year < year)) continue;
+    Rule r = e.make();
+    r.from_year = e.from_year;
+    r.to_year = e.to_year;
+    in_force.insert_or_assign(r.code, std::move(r));
   }
   std::vector<Rule>& rules = cache[year];
   for (auto& [code, r] : in_force) rules.push_back(std::move(r));
@@ -266,10 +399,24 @@ std::vector<const Rule*> RulesFor(int year) {
   return out;
 }
 
+Validation903 Validate903(const Read903& read, int year, const Validate903Options& options) {
+  RuleContext ctx(year, read, options.previous);
+  Validation903 out;
+  for (const Rule* r : RulesFor(year)) {
+    unsigned missing = r->needs;
+    if (options.previous) missing &= ~unsigned{kNeedsPreviousYear};
+    if (missing) {
+      out.not_run.push_back({r->code, NeedsText(missing)});
+      continue;
+    }
+    r->check(*r, ctx);
+  }
+  out.findings = std::move(ctx.findings());
+  return out;
+}
+
 std::vector<Finding> Validate903(const Read903& read, int year) {
-  RuleContext ctx(year, read);
-  for (const Rule* r : RulesFor(year)) r->check(*r, ctx);
-  return std::move(ctx.findings());
+  return Validate903(read, year, Validate903Options{}).findings;
 }
 
 }  // namespace journey::returns

@@ -1,0 +1,168 @@
+// SSDA903 rules on the AD1 and PlacedAdoption tables. Sources: the DfE's SSDA903
+// validation rules as implemented by lac_validator (DATA-SPECS.md §12), rule by rule;
+// messages in our words.
+#include <fmt/format.h>
+
+#include "returns/ssda903_rule_kit.h"
+
+namespace journey::returns {
+namespace {
+
+const char* const kAd1Fields[] = {"DATE_INT",  "DATE_MATCH", "FOSTER_CARE",
+                                  "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"};
+
+Rule Rule112() { return DateRule("112", "AD1", "DATE_INT", "DfE 903 rule 112"); }
+Rule Rule113() { return DateRule("113", "AD1", "DATE_MATCH", "DfE 903 rule 113"); }
+Rule Rule115() { return DateRule("115", "PlacedAdoption", "DATE_PLACED", "DfE 903 rule 115"); }
+Rule Rule116() {
+  return DateRule("116", "PlacedAdoption", "DATE_PLACED_CEASED", "DfE 903 rule 116");
+}
+
+// 117: DATE_PLACED and DATE_PLACED_CEASED are not after 31 March, nor after the DEC of the
+// child's latest episode that did not end with X1. As lac_validator does, only children with
+// episodes are checked.
+Rule Rule117() {
+  Rule r{"117", Severity::kError,
+         "PlacedAdoption dates are not after 31 March or after the child left care",
+         "DfE 903 rule 117", nullptr};
+  r.check = [](const Rule& self, const RuleContext& ctx) {
+    const ReadTable* pa = ctx.Table("PlacedAdoption");
+    const ReadTable* ep = ctx.Table("Episodes");
+    if (!pa || !ep) return;
+    for (size_t i = 0; i < pa->rows.size(); ++i) {
+      const std::string& child = pa->rows[i][0];
+      std::optional<size_t> latest;
+      for (size_t e : ctx.EpisodesByDecom(child))
+        if (ctx.DateAt(*ep, e, "DECOM") && ep->Get(e, "REC") != "X1") latest = e;
+      if (!latest) continue;
+      const auto dec = ctx.DateAt(*ep, *latest, "DEC");
+      for (const char* f : {"DATE_PLACED", "DATE_PLACED_CEASED"}) {
+        const auto d = ctx.DateAt(*pa, i, f);
+        if (!d) continue;
+        if (*d > ctx.end())
+          ctx.Find(self, *pa, i, f,
+                   fmt::format("is after the end of the collection year ({})", ctx.end().ToDmy()));
+        else if (dec && *d > *dec)
+          ctx.Find(
+              self, *pa, i, f,
+              fmt::format("is after the child ceased to be looked after ({}, Episodes line {})",
+                          dec->ToDmy(), ep->lines[*latest]));
+      }
+    }
+  };
+  return r;
+}
+
+// 118: DATE_PLACED_CEASED is not before 1 April, nor before the DECOM of the child's earliest
+// episode under a legal status other than V3/V4 (short breaks). Only children with such
+// episodes are checked, as lac_validator does.
+Rule Rule118() {
+  Rule r{"118", Severity::kError,
+         "PlacedAdoption DATE_PLACED_CEASED is in the year and after care began",
+         "DfE 903 rule 118", nullptr};
+  r.check = [](const Rule& self, const RuleContext& ctx) {
+    const ReadTable* pa = ctx.Table("PlacedAdoption");
+    const ReadTable* ep = ctx.Table("Episodes");
+    if (!pa || !ep) return;
+    for (size_t i = 0; i < pa->rows.size(); ++i) {
+      const auto ceased = ctx.DateAt(*pa, i, "DATE_PLACED_CEASED");
+      if (!ceased) continue;
+      std::optional<Date> first;
+      for (size_t e : ctx.EpisodesByDecom(pa->rows[i][0])) {
+        const std::string& ls = ep->Get(e, "LS");
+        if (ls == "V3" || ls == "V4") continue;
+        if (auto d = ctx.DateAt(*ep, e, "DECOM")) {
+          first = d;
+          break;
+        }
+      }
+      if (!first) continue;
+      if (*ceased < ctx.start())
+        ctx.Find(self, *pa, i, "DATE_PLACED_CEASED",
+                 fmt::format("is before the collection year began ({})", ctx.start().ToDmy()));
+      else if (*ceased < *first)
+        ctx.Find(
+            self, *pa, i, "DATE_PLACED_CEASED",
+            fmt::format("is before the child's first episode of care began ({})", first->ToDmy()));
+    }
+  };
+  return r;
+}
+
+// 119: DATE_PLACED_CEASED and REASON_PLACED_CEASED are both given or both blank.
+Rule Rule119() {
+  return RowRule("119", Severity::kError, "PlacedAdoption", "REASON_PLACED_CEASED",
+                 "PlacedAdoption DATE_PLACED_CEASED and REASON_PLACED_CEASED go together",
+                 "DfE 903 rule 119",
+                 [](const RuleContext&, const ReadTable& t, size_t i) -> std::string {
+                   const bool d = !t.Get(i, "DATE_PLACED_CEASED").empty();
+                   const bool r = !t.Get(i, "REASON_PLACED_CEASED").empty();
+                   if (d == r) return "";
+                   return d ? "is blank but DATE_PLACED_CEASED is given: give the reason the "
+                              "decision was reversed"
+                            : "is given but DATE_PLACED_CEASED is blank: give the date the "
+                              "decision was reversed";
+                 });
+}
+
+// 151: the AD1 items are all given or all blank.
+Rule Rule151() {
+  return RowRule(
+      "151", Severity::kError, "AD1", "DATE_INT", "AD1 items are all given or all blank",
+      "DfE 903 rule 151", [](const RuleContext&, const ReadTable& t, size_t i) -> std::string {
+        std::vector<std::string> blank;
+        for (const char* f : kAd1Fields)
+          if (t.Get(i, f).empty()) blank.push_back(f);
+        if (blank.empty() || blank.size() == std::size(kAd1Fields)) return "";
+        return fmt::format("the adoption items must all be given or all blank; blank: {}",
+                           fmt::join(blank, ", "));
+      });
+}
+
+// 184: DATE_PLACED is not before the child's date of birth (Header DOB).
+Rule Rule184() {
+  return RowRule("184", Severity::kError, "PlacedAdoption", "DATE_PLACED",
+                 "PlacedAdoption DATE_PLACED is not before the child's birth", "DfE 903 rule 184",
+                 [](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
+                   const auto placed = ctx.DateAt(t, i, "DATE_PLACED");
+                   const auto dob = HeaderDob(ctx, t.rows[i][0]);
+                   if (!placed || !dob || *placed >= *dob) return "";
+                   return fmt::format("is before the child was born ({}, Header DOB)",
+                                      dob->ToDmy());
+                 });
+}
+
+// 134: a child with adoption data (AD1) has no care leaver data (OC3) too.
+Rule Rule134() {
+  Rule r{"134", Severity::kError, "AD1: no adoption data for a child in the OC3 cohort",
+         "DfE 903 rule 134", nullptr};
+  r.check = [](const Rule& self, const RuleContext& ctx) {
+    const ReadTable* ad1 = ctx.Table("AD1");
+    const ReadTable* oc3 = ctx.Table("OC3");
+    if (!ad1 || !oc3) return;
+    for (size_t i = 0; i < ad1->rows.size(); ++i) {
+      bool any = false;
+      for (const char* f : kAd1Fields) any |= !ad1->Get(i, f).empty();
+      if (!any) continue;
+      for (size_t o : ctx.ChildRows(*oc3, ad1->rows[i][0]))
+        if (!oc3->Get(o, "IN_TOUCH").empty() || !oc3->Get(o, "ACTIV").empty() ||
+            !oc3->Get(o, "ACCOM").empty()) {
+          ctx.Find(self, *ad1, i, "DATE_INT",
+                   fmt::format("the child also has care leaver data (OC3, {} line {}); adoption "
+                               "data is not for care leavers",
+                               oc3->file, oc3->lines[o]));
+          break;
+        }
+    }
+  };
+  return r;
+}
+
+}  // namespace
+
+std::vector<RuleEntry> AdoptionRules() {
+  return {{Rule112, 2023}, {Rule113, 2023}, {Rule115, 2023}, {Rule116, 2023}, {Rule117, 2023},
+          {Rule118, 2023}, {Rule119, 2023}, {Rule134, 2023}, {Rule151, 2023}, {Rule184, 2023}};
+}
+
+}  // namespace journey::returns
