@@ -15,6 +15,7 @@
 #include "engine/due.h"
 #include "engine/projection.h"
 #include "engine/timescales.h"
+#include "store/record_span.h"
 #include "store/store.h"
 
 namespace journey::cli {
@@ -26,6 +27,7 @@ struct DueArgs {
   int64_t team = 0;
   bool council = false;
   std::string as_at;
+  std::string horizon;  // empty: the store's; "none": no horizon
   int within = 7;
   std::string format = "table";
 };
@@ -56,17 +58,34 @@ Status RunDue(const DueArgs& a, CommandContext& ctx) {
     return InvalidArgument(fmt::format(
         "--within {} is out of range (allowed: 0 to 3660 days, or -1 for overdue only)", a.within));
   }
-  Date as_at = ctx.clock->Today();
+  std::optional<Date> given_as_at;
   if (!a.as_at.empty()) {
     auto d = Date::Parse(a.as_at);
     if (!d) return d.error().WithContext("--as-at: ");
-    as_at = *d;
+    given_as_at = *d;
   }
   if (!std::filesystem::exists(a.db)) {
     return NotFound(fmt::format("--db {}: no such database file", a.db));
   }
   JOURNEY_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s,
                            store::OpenSqliteStore(a.db, *ctx.clock));
+  JOURNEY_ASSIGN_OR_RETURN(store::RecordSpan span, store::ReadRecordSpan(*s));
+  engine::TimescaleConfig config;
+  config.horizon = span.horizon;
+  if (a.horizon == "none") {
+    config.horizon.reset();
+  } else if (!a.horizon.empty()) {
+    auto d = Date::Parse(a.horizon);
+    if (!d) return d.error().WithContext("--horizon (a date, or none): ");
+    config.horizon = *d;
+  }
+  Date as_at = given_as_at.value_or(store::DefaultAsAt(span, ctx.clock->Today()));
+  if (!given_as_at && as_at != ctx.clock->Today()) {
+    *ctx.err << fmt::format(
+        "journey due: as at {}, the last day of the record in {} (give --as-at for another "
+        "day)\n",
+        as_at.ToIso(), a.db);
+  }
   engine::DueQuery q;
   q.within_days = a.within;
   if (a.worker) {
@@ -79,7 +98,7 @@ Status RunDue(const DueArgs& a, CommandContext& ctx) {
     q.id = static_cast<int32_t>(a.team);
   }
   JOURNEY_ASSIGN_OR_RETURN(engine::Projection p, engine::Projection::Load(*s));
-  engine::Timescales ts;
+  engine::Timescales ts(config);
   engine::DueIndex index(p, ts, as_at);
   const std::vector<engine::DueItem> items = index.List(q);
 
@@ -100,9 +119,9 @@ Status RunDue(const DueArgs& a, CommandContext& ctx) {
                       {"worker", o.worker},
                       {"team", o.team}});
     }
-    out << nlohmann::json{{"as_at", as_at.ToIso()}, {"within_days", a.within}, {"items", rows}}
-               .dump(2)
-        << "\n";
+    nlohmann::json doc{{"as_at", as_at.ToIso()}, {"within_days", a.within}, {"items", rows}};
+    doc["horizon"] = config.horizon ? nlohmann::json(config.horizon->ToIso()) : nullptr;
+    out << doc.dump(2) << "\n";
     return Status::Ok();
   }
   if (a.format == "csv") {
@@ -120,6 +139,12 @@ Status RunDue(const DueArgs& a, CommandContext& ctx) {
   for (const engine::DueItem& i : items) overdue += i.overdue();
   out << fmt::format("As at {}: {} overdue, {} due within {} days.\n", as_at.ToIso(), overdue,
                      items.size() - overdue, std::max(a.within, 0));
+  if (config.horizon) {
+    out << fmt::format(
+        "The record is complete from {}: duties whose clock started earlier are "
+        "not listed.\n",
+        config.horizon->ToIso());
+  }
   if (items.empty()) return Status::Ok();
   out << fmt::format("{:<8} {:>5}  {:<10}  {:<22} {:>8}  {:<26} {:>7} {:>6}\n", "status", "days",
                      "due", "rule", "child", "clock started by", "worker", "team");
@@ -144,7 +169,11 @@ void RegisterDueCommand(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--team", a->team, "a team's id");
   cmd->add_flag("--council", a->council, "the whole council");
   cmd->add_option("--as-at", a->as_at,
-                  "the date to look from, YYYY-MM-DD or dd/mm/yyyy (default today)");
+                  "the date to look from, YYYY-MM-DD or dd/mm/yyyy (default today, or the "
+                  "record's last day when it ends before today)");
+  cmd->add_option("--horizon", a->horizon,
+                  "list no duty whose clock started before this date (default the record's "
+                  "horizon; none: no horizon)");
   cmd->add_option("--within", a->within,
                   "also list what falls due within this many days (default 7; -1: overdue only)");
   cmd->add_option("--format", a->format, "table, csv or json (default table)");

@@ -122,6 +122,7 @@ class Eval {
         p_(p),
         v_(v),
         as_at_(as_at.days()),
+        horizon_(ts.config().horizon ? ts.config().horizon->days() : kNoDay),
         out_(out),
         open_only_(open_only) {
     FindResponsible();
@@ -165,6 +166,7 @@ class Eval {
   // Adds an obligation as at the as-at date (see timescales.h for the conventions).
   void Emit(Rule r, K k, int32_t id, int32_t start, int32_t due, int32_t met, int32_t end) {
     if (start == kNoDay || start > as_at_ || due == kNoDay) return;
+    if (start < horizon_) return;  // outside the record (TimescaleConfig::horizon)
     if (met != kNoDay && met > as_at_) met = kNoDay;
     int32_t closed = kNoDay;
     if (met == kNoDay && end != kNoDay && end <= as_at_) {
@@ -204,6 +206,7 @@ class Eval {
   const Projection& p_;
   const ChildView& v_;
   int32_t as_at_;
+  int32_t horizon_;  // kNoDay (the least day) when the record has no horizon
   std::vector<Obligation>* out_;
   bool open_only_;  // a due list: met and lapsed obligations are not kept
   int32_t worker_ = 0, team_ = 0;
@@ -355,7 +358,9 @@ void Eval::LookedAfter() {
     events_.clear();
     for (uint32_t j = R(K::kClaReview).begin; j < R(K::kClaReview).end; ++j)
       if (rv.Ref(f_.rv_period, j) == id) events_.push_back(rv.Day(f_.rv_date, j));
-    int reviews = 0;
+    // A period that began before the record's horizon: when its first review fell due
+    // before the horizon, the first review on record is a later one (6 months to the next).
+    int reviews = start < horizon_ && Wd(start, 20) < horizon_ ? 1 : 0;
     Chain(Rule::kClaReview, K::kClaPeriod, id, start, Wd(start, 20), end,
           [&](int32_t e) { return AddMonths(e, ++reviews == 1 ? 3 : 6); });
 
@@ -378,6 +383,13 @@ void Eval::LookedAfter() {
           birth == kNoDay || AgeInYears(Date::FromDays(birth), Date::FromDays(e)) < 5;
       return AddMonths(e, under5 ? 6 : 12);
     };
+    if (iha == kNoDay && start < horizon_ && !events_.empty()) {
+      // The initial assessment is before the record's horizon: the chain of reviews runs
+      // from the first review on record.
+      std::sort(events_.begin(), events_.end());
+      iha = events_.front();
+      events_.erase(events_.begin());
+    }
     if (iha != kNoDay)
       Chain(Rule::kReviewHealth, K::kClaPeriod, id, iha, next_health(iha), end, next_health);
 
@@ -543,6 +555,7 @@ void Timescales::ForOrganisation(const Projection& p, Date as_at,
     Result<Date> r = calendar_->AddWorkingDays(Date::FromDays(d), n);
     return r ? r->days() : kNoDay;
   };
+  const int32_t horizon = config_.horizon ? config_.horizon->days() : kNoDay;
   for (uint32_t i = w.RowsOf(0).begin; i < w.RowsOf(0).end; ++i) {
     const int32_t id = w.id(i), start = w.Day(f.w_start, i), end = w.Day(f.w_end, i);
     if (start == kNoDay || start > today || (end != kNoDay && end < today)) continue;
@@ -555,11 +568,11 @@ void Timescales::ForOrganisation(const Projection& p, Date as_at,
       if (e < s) continue;
       if (e > today || due == kNoDay) break;
       o.start = s, o.due = due, o.met = e;
-      out->push_back(o);
+      if (s >= horizon) out->push_back(o);  // before the horizon: outside the record
       s = e;
       due = wd(e);
     }
-    if (due == kNoDay) continue;
+    if (due == kNoDay || s < horizon) continue;
     o.start = s, o.due = due, o.met = kNoDay;
     out->push_back(o);
   }

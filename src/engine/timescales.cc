@@ -145,6 +145,15 @@ Status TimescaleConfig::Set(std::string_view key, std::string_view value) {
     JOURNEY_ASSIGN_OR_RETURN(this->*k.field, ParseInt(key, value, k.lo, k.hi));
     return Status::Ok();
   }
+  if (key == "horizon") {
+    Result<Date> d = Date::ParseIso(value);
+    if (!d) {
+      return InvalidArgument(fmt::format(
+          "timescale setting horizon: \"{}\" is not a date (allowed: YYYY-MM-DD)", value));
+    }
+    horizon = *d;
+    return Status::Ok();
+  }
   bool* flag = key == "assessment_from_referral"      ? &assessment_from_referral
                : key == "cp_review_unborn_birth_rule" ? &cp_review_unborn_birth_rule
                                                       : nullptr;
@@ -160,7 +169,7 @@ Status TimescaleConfig::Set(std::string_view key, std::string_view value) {
   for (const IntKey& k : kInts) names += fmt::format("{}, ", k.name);
   return InvalidArgument(
       fmt::format("\"{}\" is not a timescale setting (allowed: {}assessment_from_referral, "
-                  "cp_review_unborn_birth_rule)",
+                  "cp_review_unborn_birth_rule, horizon)",
                   key, names));
 }
 

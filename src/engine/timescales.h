@@ -88,6 +88,11 @@ struct TimescaleConfig {
   // CP_REVIEW for a child unborn at the initial conference: first review within 10 working
   // days of the birth if sooner than 3 months (Tees procedures; local, off by default).
   bool cp_review_unborn_birth_rule = false;
+  // The record's horizon (store/record_span.h): the first day from which the council's
+  // record is complete. An obligation whose clock started before it is outside the record
+  // (the events that met it may never have been recorded) and is not produced at all:
+  // neither listed as due or overdue nor counted as met or late. docs/TIMESCALES.md.
+  std::optional<Date> horizon;
 
   // Sets one setting by name ("cp_visit_working_days=15"); errors name the key and value.
   Status Set(std::string_view key, std::string_view value);

@@ -9,6 +9,7 @@
 #include "returns/ssda903_build.h"
 #include "returns/ssda903_export.h"
 #include "returns/ssda903_import.h"
+#include "store/record_span.h"
 
 namespace journey::returns {
 
@@ -112,7 +113,14 @@ Result<ImportReport> Import903(store::Store& store, int year, const std::vector<
   ImportPlan plan = BuildImport(read, year, view);
   JOURNEY_RETURN_IF_ERROR(load_error);
   rep.episodes_replaced = plan.dropped_episodes;
+  JOURNEY_ASSIGN_OR_RETURN(store::RecordSpan span, store::ReadRecordSpan(store));
   JOURNEY_RETURN_IF_ERROR(ApplyImport(store, plan, people.empty(), actor, rep));
+  if (!rep.problems.empty()) return rep;  // nothing was written
+  // The record now starts no later than this return's year. A store built from returns
+  // alone also ends with its latest year; one kept live (records but no end) stays live.
+  std::optional<Date> last;
+  if (people.empty() || span.last) last = CollectionYearEnd(year);
+  JOURNEY_RETURN_IF_ERROR(store::WidenRecordSpan(store, CollectionYearStart(year), last));
   return rep;
 }
 

@@ -77,7 +77,7 @@ Result<std::vector<Council>> PlanCouncils(const Options& opt) {
     JOURNEY_ASSIGN_OR_RETURN(c.la_code, CouncilCode(opt.la_code, k));
     c.population = opt.children / opt.councils + (k < opt.children % opt.councils ? 1 : 0);
     c.as_at = opt.as_at;
-    c.history_start = opt.as_at.AddYears(-opt.years).AddDays(1);
+    c.history_start = HistoryStart(opt);
     c.cohort_start = opt.as_at.AddYears(-std::max(18 + opt.years, 22)).AddDays(1);
     c.seed = opt.seed;
     // A steady population: as many born each year as there are children in a year of age.

@@ -27,6 +27,10 @@ struct Options {
   int threads = 1;
 };
 
+// The first day of the generated history: records are made only for what happens in the
+// years ending on `as_at`, so this is the generated record's horizon (store/record_span.h).
+inline Date HistoryStart(const Options& opt) { return opt.as_at.AddYears(-opt.years).AddDays(1); }
+
 // Receives the generated records: for each council, its organisation records (teams,
 // workers, adopter households, staff supervision, allegations about no child on record)
 // first, then one child at a time with their whole journey (a baby follows her mother).

@@ -4,6 +4,8 @@
 
 #include <chrono>
 
+#include "store/record_span.h"
+
 namespace journey::synth {
 namespace {
 
@@ -41,6 +43,7 @@ Result<LoadReport> GenerateIntoStore(const Options& opt, store::Store& store) {
   JOURNEY_RETURN_IF_ERROR(store.SetMeta("generator.as_at", opt.as_at.ToIso()));
   JOURNEY_RETURN_IF_ERROR(store.SetMeta("generator.councils", std::to_string(opt.councils)));
   JOURNEY_RETURN_IF_ERROR(store.SetMeta("generator.la_code", opt.la_code));
+  JOURNEY_RETURN_IF_ERROR(store::WidenRecordSpan(store, HistoryStart(opt), opt.as_at));
   return LoadReport{std::move(summary), secs};
 }
 
