@@ -46,8 +46,12 @@ constexpr RuleInfo kRules[] = {
      "CPPCR Regulations 2010 reg 33 (DOMAIN #9, secondary citing reg 33)", false},
     {Rule::kClaVisit, "CLA_VISIT", "statutory visit to a looked-after child",
      "1 week from each placement's start, then 6-weekly in its first year, then 3-monthly in a "
-     "long-term placement (otherwise 6-weekly)",
-     "CPPCR Regulations 2010 reg 28 (DOMAIN #10, primary)", false},
+     "long-term placement (otherwise 6-weekly); at home under an interim care order weekly to "
+     "the first review then 4-weekly; at home under a care order 1 week from the order then "
+     "6-weekly; short breaks 3 months then 6-monthly",
+     "CPPCR Regulations 2010 reg 28(2), (4), (5) (DOMAIN #10, primary; 2015 amendment for "
+     "long-term foster placements) and reg 48(3)(c) for short breaks",
+     false},
     {Rule::kInitialHealth, "IHA_20WD", "initial health assessment",
      "20 working days from becoming looked after (before the first review)",
      "Promoting the health and well-being of looked-after children 2015 (DOMAIN #11, partly "
@@ -199,6 +203,7 @@ const std::vector<Kind>& Timescales::Kinds() {
                                           Kind::kVisit,
                                           Kind::kClaPeriod,
                                           Kind::kPlacement,
+                                          Kind::kClaEpisode,
                                           Kind::kCarePlan,
                                           Kind::kClaReview,
                                           Kind::kHealthAssessment,

@@ -2,7 +2,7 @@
 // the council has towards the child, each with the record that started its clock, its due
 // date, the date it was met (if it was, on or before the as-at date) and who is
 // responsible. Every rule is one entry in timescales.cc's table (code, source, default)
-// and one function in rules.cc; docs/TIMESCALES.md says how each is counted.
+// and one function in rules.cc or rules_care.cc; docs/TIMESCALES.md says how each is counted.
 //
 // Conventions (docs/TIMESCALES.md, "Boundaries"):
 // - `due` is the last day on which meeting the obligation is on time (inclusive).
