@@ -8,12 +8,14 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 
 #include "cli/command.h"
 #include "store/store.h"
 #include "synth/load.h"
+#include "synth/plant.h"
 
 namespace journey::cli {
 namespace {
@@ -26,6 +28,9 @@ struct GenerateArgs {
   std::string as_at = synth::Options{}.as_at.ToIso();
   int councils = 1;
   std::string la_code = synth::Options{}.la_code;
+  int plant_errors = 0;      // known SSDA903 errors to plant (synth/plant.h)
+  int plant_year = 2026;     // the collection year they are planted for
+  std::string planted = "";  // where the list of what was planted goes (rule,child,what)
 };
 
 // Refuses a database that already holds records: a generated council is written whole,
@@ -66,7 +71,17 @@ Status RunGenerate(const GenerateArgs& a, CommandContext& ctx) {
       opt.children, opt.councils, opt.councils == 1 ? "" : "s", opt.years, opt.as_at.ToIso(),
       opt.seed, a.db);
   ctx.out->flush();
-  JOURNEY_ASSIGN_OR_RETURN(synth::LoadReport rep, synth::GenerateIntoStore(opt, *s));
+  synth::Planter planter(a.plant_errors, a.plant_year);
+  JOURNEY_ASSIGN_OR_RETURN(synth::LoadReport rep,
+                           synth::GenerateIntoStore(opt, *s, a.plant_errors ? &planter : nullptr));
+  if (a.plant_errors) {
+    const std::string list = a.planted.empty() ? a.db + ".planted.csv" : a.planted;
+    std::ofstream f(list, std::ios::binary | std::ios::trunc);
+    f << planter.Csv();
+    if (!f) return Internal(fmt::format("could not write {}", list));
+    *ctx.out << fmt::format("Planted {} known SSDA903 {}/{:02} errors; the list is in {}\n",
+                            planter.planted().size(), a.plant_year - 1, a.plant_year % 100, list);
+  }
   const double secs = std::max(rep.seconds, 1e-9);
   *ctx.out << fmt::format(
       "Wrote {} records ({} people) in {:.1f} s: {:.0f} records/s.\n"
@@ -96,6 +111,11 @@ void RegisterGenerateCommand(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--councils", a->councils,
                   "split the population into this many councils (England: about 150)")
       ->capture_default_str();
+  cmd->add_option("--plant-errors", a->plant_errors,
+                  "plant this many known SSDA903 errors (each a rule and a child) for testing");
+  cmd->add_option("--plant-year", a->plant_year, "the collection year to plant them for")
+      ->capture_default_str();
+  cmd->add_option("--planted", a->planted, "where to write the list (default DB.planted.csv)");
   cmd->add_option("--la-code", a->la_code,
                   "the first council's 3-digit code (990-999 are unused by the DfE)")
       ->capture_default_str();

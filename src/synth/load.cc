@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "store/record_span.h"
+#include "synth/plant.h"
 
 namespace journey::synth {
 namespace {
@@ -21,7 +22,7 @@ class BulkSink final : public Sink {
 
 }  // namespace
 
-Result<LoadReport> GenerateIntoStore(const Options& opt, store::Store& store) {
+Result<LoadReport> GenerateIntoStore(const Options& opt, store::Store& store, Planter* planter) {
   JOURNEY_ASSIGN_OR_RETURN(int64_t people, store.Count(model::Kind::kPerson));
   if (people > 0) {
     return Err(FailedPrecondition(fmt::format(
@@ -34,7 +35,12 @@ Result<LoadReport> GenerateIntoStore(const Options& opt, store::Store& store) {
   JOURNEY_ASSIGN_OR_RETURN(std::unique_ptr<store::BulkLoader> loader,
                            store.BeginBulk(store::Actor{"generator", "synthetic council", "cli"}));
   BulkSink sink(*loader);
-  JOURNEY_ASSIGN_OR_RETURN(Summary summary, Generate(opt, sink));
+  Sink* first = &sink;
+  if (planter) {
+    planter->SetInner(&sink);
+    first = planter;
+  }
+  JOURNEY_ASSIGN_OR_RETURN(Summary summary, Generate(opt, *first));
   JOURNEY_RETURN_IF_ERROR(loader->Commit());
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   JOURNEY_RETURN_IF_ERROR(store.SetMeta("generator.seed", std::to_string(opt.seed)));

@@ -14,6 +14,9 @@ struct LoadReport {
 // Generates the council(s) of `opt` into `store` in one all-or-nothing bulk load, and
 // records the options in the store's meta (generator.*). Refuses a store that already
 // holds people.
-Result<LoadReport> GenerateIntoStore(const Options& opt, store::Store& store);
+// With a `planter`, the children pass through it first (synth/plant.h: known errors).
+class Planter;
+Result<LoadReport> GenerateIntoStore(const Options& opt, store::Store& store,
+                                     Planter* planter = nullptr);
 
 }  // namespace journey::synth
