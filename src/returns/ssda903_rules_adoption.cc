@@ -158,11 +158,80 @@ Rule Rule134() {
   return r;
 }
 
+// 331: DATE_MATCH is not after the DECOM of an episode that ended in adoption (E11, E12):
+// matched before placed.
+Rule Rule331() {
+  Rule r{"331", Severity::kError, "AD1 DATE_MATCH not after the adoption placement began",
+         "DfE 903 rule 331", nullptr};
+  r.check = [](const Rule& self, const RuleContext& ctx) {
+    const ReadTable* ad1 = ctx.Table("AD1");
+    const ReadTable* ep = ctx.Table("Episodes");
+    if (!ad1 || !ep) return;
+    for (size_t i = 0; i < ad1->rows.size(); ++i) {
+      auto match = ctx.DateAt(*ad1, i, "DATE_MATCH");
+      if (!match) continue;
+      for (size_t e : ctx.ChildRows(*ep, ad1->rows[i][0])) {
+        const std::string& rec = ep->Get(e, "REC");
+        auto decom = ctx.DateAt(*ep, e, "DECOM");
+        if ((rec == "E11" || rec == "E12") && decom && *match > *decom) {
+          ctx.Find(self, *ad1, i, "DATE_MATCH",
+                   fmt::format("is after the adoptive placement began ({}, Episodes line {}): "
+                               "a child is matched before being placed",
+                               decom->ToDmy(), ep->lines[e]));
+          break;
+        }
+      }
+    }
+  };
+  return r;
+}
+
+// 333: with DATE_MATCH given, DATE_INT is given and not after it.
+Rule Rule333() {
+  return RowRule(
+      "333", Severity::kError, "AD1", "DATE_INT", "AD1 DATE_INT on or before DATE_MATCH",
+      "DfE 903 rule 333", [](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
+        auto match = ctx.DateAt(t, i, "DATE_MATCH");
+        if (!match) return "";
+        auto decided = ctx.DateAt(t, i, "DATE_INT");
+        if (t.Get(i, "DATE_INT").empty())
+          return "is blank but DATE_MATCH is given: give the date of the decision";
+        if (!decided || *decided <= *match) return "";
+        return fmt::format("is after DATE_MATCH ({}): the decision comes first", match->ToDmy());
+      });
+}
+
+// 334: DATE_INT is not before the DECOM of the child's latest episode starting a period of
+// care (RNE S).
+Rule Rule334() {
+  Rule r{"334", Severity::kError, "AD1 DATE_INT not before the latest period of care began",
+         "DfE 903 rule 334", nullptr};
+  r.check = [](const Rule& self, const RuleContext& ctx) {
+    const ReadTable* ad1 = ctx.Table("AD1");
+    const ReadTable* ep = ctx.Table("Episodes");
+    if (!ad1 || !ep) return;
+    for (size_t i = 0; i < ad1->rows.size(); ++i) {
+      auto decided = ctx.DateAt(*ad1, i, "DATE_INT");
+      if (!decided) continue;
+      std::optional<Date> began;
+      for (size_t e : ctx.ChildRows(*ep, ad1->rows[i][0]))
+        if (ep->Get(e, "RNE") == "S")
+          if (auto d = ctx.DateAt(*ep, e, "DECOM"); d && (!began || *d > *began)) began = d;
+      if (began && *decided < *began)
+        ctx.Find(
+            self, *ad1, i, "DATE_INT",
+            fmt::format("is before the child's latest period of care began ({})", began->ToDmy()));
+    }
+  };
+  return r;
+}
+
 }  // namespace
 
 std::vector<RuleEntry> AdoptionRules() {
   return {{Rule112, 2023}, {Rule113, 2023}, {Rule115, 2023}, {Rule116, 2023}, {Rule117, 2023},
-          {Rule118, 2023}, {Rule119, 2023}, {Rule134, 2023}, {Rule151, 2023}, {Rule184, 2023}};
+          {Rule118, 2023}, {Rule119, 2023}, {Rule134, 2023}, {Rule151, 2023}, {Rule184, 2023},
+          {Rule331, 2023}, {Rule333, 2023}, {Rule334, 2023}};
 }
 
 }  // namespace journey::returns

@@ -89,10 +89,121 @@ Rule Rule199() {
   return r;
 }
 
+bool Temporary(const std::string& place) {  // T0-T4: temporary placements
+  return place.size() == 2 && place[0] == 'T' && place[1] >= '0' && place[1] <= '4';
+}
+
+// 213: no PLACE_PROVIDER for placements that have none: T0-T4, and from 2025/26 the Z11-Z14
+// placements (lac_validator lac2025_26).
+Rule Rule213Until2025() {
+  return RowRule("213", Severity::kError, "Episodes", "PLACE_PROVIDER",
+                 "Episodes PLACE_PROVIDER blank for T0-T4", "DfE 903 rule 213",
+                 [](const RuleContext&, const ReadTable& t, size_t i) -> std::string {
+                   if (!Temporary(t.Get(i, "PLACE")) || t.Get(i, "PLACE_PROVIDER").empty())
+                     return "";
+                   return "must be blank for a temporary placement (PLACE T0-T4)";
+                 });
+}
+Rule Rule213() {
+  return RowRule(
+      "213", Severity::kError, "Episodes", "PLACE_PROVIDER",
+      "Episodes PLACE_PROVIDER blank for T0-T4 and Z11-Z14", "DfE 903 rule 213 (2025/26)",
+      [](const RuleContext&, const ReadTable& t, size_t i) -> std::string {
+        const std::string& p = t.Get(i, "PLACE");
+        const bool none = Temporary(p) || p == "Z11" || p == "Z12" || p == "Z13" || p == "Z14";
+        if (!none || t.Get(i, "PLACE_PROVIDER").empty()) return "";
+        return fmt::format("must be blank for PLACE {}, which has no provider", p);
+      });
+}
+
+// 214: no PL_POST or URN under a short-break legal status (V3, V4).
+Rule Rule214() {
+  return RowRule("214", Severity::kError, "Episodes", "PL_POST",
+                 "Episodes PL_POST and URN blank under V3/V4", "DfE 903 rule 214",
+                 [](const RuleContext&, const ReadTable& t, size_t i) -> std::string {
+                   const std::string& ls = t.Get(i, "LS");
+                   if (ls != "V3" && ls != "V4") return "";
+                   if (t.Get(i, "PL_POST").empty() && t.Get(i, "URN").empty()) return "";
+                   return "PL_POST and URN must be blank for short breaks (LS V3, V4)";
+                 });
+}
+
+// 217: an episode placed for adoption with current foster carers (A3, A5) from 1 April 2015
+// begins with RNE S, T or U.
+Rule Rule217() {
+  return RowRule("217", Severity::kError, "Episodes", "RNE",
+                 "Episodes A3/A5 placements begin with RNE S, T or U", "DfE 903 rule 217",
+                 [](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
+                   const std::string& p = t.Get(i, "PLACE");
+                   if (p != "A3" && p != "A5") return "";
+                   auto d = ctx.DateAt(t, i, "DECOM");
+                   if (!d || *d < Date::FromYmd(2015, 4, 1)) return "";
+                   const std::string& rne = t.Get(i, "RNE");
+                   if (rne == "S" || rne == "T" || rne == "U") return "";
+                   return "a placement for adoption with the current foster carers (A3, A5) "
+                          "begins an episode with RNE S, T or U";
+                 });
+}
+
+// 225: an episode ending X1 where the next begins a change of placement (RNE P, B, T or U)
+// and neither is temporary (T0-T4) gives REASON_PLACE_CHANGE.
+Rule Rule225() {
+  Rule r{"225", Severity::kError, "Episodes: a reason is given for each change of placement",
+         "DfE 903 rule 225", nullptr};
+  r.check = [](const Rule& self, const RuleContext& ctx) {
+    const ReadTable* t = ctx.Table("Episodes");
+    if (!t) return;
+    for (const auto& [child, rows] : ctx.ByChild(*t)) {
+      const std::vector<size_t> eps = ctx.EpisodesByDecom(child);
+      for (size_t k = 0; k + 1 < eps.size(); ++k) {
+        const size_t a = eps[k], b = eps[k + 1];
+        const std::string& rne = t->Get(b, "RNE");
+        if (t->Get(a, "REC") == "X1" && t->Get(a, "REASON_PLACE_CHANGE").empty() &&
+            !Temporary(t->Get(a, "PLACE")) && !Temporary(t->Get(b, "PLACE")) &&
+            (rne == "P" || rne == "B" || rne == "T" || rne == "U"))
+          ctx.Find(self, *t, a, "REASON_PLACE_CHANGE",
+                   fmt::format("is blank, but the placement changes at the next episode (RNE "
+                               "{}, line {}): give the reason",
+                               rne, t->lines[b]));
+      }
+    }
+  };
+  return r;
+}
+
+// 226: a temporary placement (T0-T4) has no REASON_PLACE_CHANGE, nor has the episode before
+// it (a move into a temporary placement is not a change of placement).
+Rule Rule226() {
+  Rule r{"226", Severity::kError, "Episodes: no reason for change into or of a temporary placement",
+         "DfE 903 rule 226", nullptr};
+  r.check = [](const Rule& self, const RuleContext& ctx) {
+    const ReadTable* t = ctx.Table("Episodes");
+    if (!t) return;
+    for (const auto& [child, rows] : ctx.ByChild(*t)) {
+      const std::vector<size_t> eps = ctx.EpisodesByDecom(child);
+      for (size_t k = 0; k < eps.size(); ++k) {
+        const size_t e = eps[k];
+        if (!Temporary(t->Get(e, "PLACE"))) continue;
+        const bool own = !t->Get(e, "REASON_PLACE_CHANGE").empty();
+        const bool before = k > 0 && !t->Get(eps[k - 1], "REASON_PLACE_CHANGE").empty();
+        if (own || before)
+          ctx.Find(self, *t, e, "REASON_PLACE_CHANGE",
+                   own ? "must be blank for a temporary placement (T0-T4)"
+                       : "the episode before this temporary placement (T0-T4) gives a reason "
+                         "for a change of placement; leave it blank");
+      }
+    }
+  };
+  return r;
+}
+
 }  // namespace
 
 std::vector<RuleEntry> EpisodeRules() {
-  return {{Rule141, 2023}, {Rule142, 2023}, {Rule147, 2023}, {Rule148, 2023}, {Rule199, 2023}};
+  return {{Rule141, 2023}, {Rule142, 2023}, {Rule147, 2023},
+          {Rule148, 2023}, {Rule199, 2023}, {Rule213Until2025, 2023, 2025},
+          {Rule213, 2026}, {Rule214, 2023}, {Rule217, 2023},
+          {Rule225, 2023}, {Rule226, 2023}};
 }
 
 }  // namespace journey::returns

@@ -48,8 +48,183 @@ Rule Rule174() {
                  });
 }
 
+// ---- compared with last year's return (run only when it is given) ----
+
+// A Header rule comparing each child's row with last year's row for the same CHILD.
+// `bad(ctx, now, i, last, j)` returns the message, or "" when the rows agree.
+Rule AcrossYears(std::string code, std::string field, std::string summary,
+                 std::function<std::string(const RuleContext&, const ReadTable&, size_t,
+                                           const ReadTable&, size_t)>
+                     bad) {
+  Rule r{code, Severity::kError, std::move(summary), "DfE 903 rule " + code, nullptr};
+  r.needs = kNeedsPreviousYear;
+  r.check = [field, bad](const Rule& self, const RuleContext& ctx) {
+    const ReadTable* now = ctx.Table("Header");
+    const ReadTable* last = ctx.PreviousTable("Header");
+    if (!now || !last) return;
+    for (size_t i = 0; i < now->rows.size(); ++i) {
+      const auto& before = ctx.ChildRows(*last, now->rows[i][0]);
+      if (before.empty()) continue;
+      if (std::string m = bad(ctx, *now, i, *last, before.front()); !m.empty())
+        ctx.Find(self, *now, i, field, std::move(m));
+    }
+  };
+  return r;
+}
+
+// 202: SEX agrees with last year's. The codes changed in 2024/25 (1/2 to M/F), so each
+// year's value is read by that year's codes before comparing.
+Rule Rule202() {
+  return AcrossYears("202", "SEX", "Header SEX agrees with last year's return",
+                     [](const RuleContext& ctx, const ReadTable& now, size_t i,
+                        const ReadTable& last, size_t j) -> std::string {
+                       const Ssda903Spec& spec = Ssda903Spec::Default();
+                       const std::string& a = now.Get(i, "SEX");
+                       const std::string& b = last.Get(j, "SEX");
+                       auto ra = spec.FromReturn("SEX", a, ctx.year());
+                       auto rb = spec.FromReturn("SEX", b, ctx.year() - 1);
+                       if ((ra && rb) ? *ra == *rb : a == b) return "";
+                       return fmt::format(
+                           "differs from last year's return (\"{}\"); a child's sex as recorded "
+                           "does not change between returns without correction",
+                           b);
+                     });
+}
+
+// 203: DOB agrees with last year's.
+Rule Rule203() {
+  return AcrossYears("203", "DOB", "Header DOB agrees with last year's return",
+                     [](const RuleContext& ctx, const ReadTable& now, size_t i,
+                        const ReadTable& last, size_t j) -> std::string {
+                       auto a = ctx.DateAt(now, i, "DOB");
+                       auto b = ctx.DateAt(last, j, "DOB");
+                       if (a && b ? *a == *b : now.Get(i, "DOB") == last.Get(j, "DOB")) return "";
+                       return fmt::format("differs from last year's return (\"{}\")",
+                                          last.Get(j, "DOB"));
+                     });
+}
+
+// 204: ETHNIC agrees with last year's.
+Rule Rule204() {
+  return AcrossYears("204", "ETHNIC", "Header ETHNIC agrees with last year's return",
+                     [](const RuleContext&, const ReadTable& now, size_t i, const ReadTable& last,
+                        size_t j) -> std::string {
+                       if (now.Get(i, "ETHNIC") == last.Get(j, "ETHNIC")) return "";
+                       return fmt::format("differs from last year's return (\"{}\")",
+                                          last.Get(j, "ETHNIC"));
+                     });
+}
+
+// 207: a child who was a mother (MOTHER 1) last year still is, when she has episodes this
+// year.
+Rule Rule207() {
+  return AcrossYears("207", "MOTHER", "Header MOTHER stays 1 once it was",
+                     [](const RuleContext& ctx, const ReadTable& now, size_t i,
+                        const ReadTable& last, size_t j) -> std::string {
+                       if (last.Get(j, "MOTHER") != "1" || now.Get(i, "MOTHER") == "1") return "";
+                       const ReadTable* ep = ctx.Table("Episodes");
+                       if (!ep || ctx.ChildRows(*ep, now.rows[i][0]).empty()) return "";
+                       return "was 1 in last year's return: a mother stays a mother";
+                     });
+}
+
+// 208: UPN agrees with last year's, except an unknown one becoming known, UN1 (or blank)
+// becoming UN2-UN5, or blank becoming UN1.
+Rule Rule208() {
+  return AcrossYears("208", "UPN", "Header UPN agrees with last year's return",
+                     [](const RuleContext&, const ReadTable& now, size_t i, const ReadTable& last,
+                        size_t j) -> std::string {
+                       const std::string& a = now.Get(i, "UPN");
+                       const std::string& b = last.Get(j, "UPN");
+                       if (a == b) return "";
+                       auto unknown = [](const std::string& v) {
+                         return v.size() == 3 && v[0] == 'U' && v[1] == 'N' && v[2] >= '1' &&
+                                v[2] <= '5';
+                       };
+                       if ((b.empty() || b == "UN1") && unknown(a) && a != "UN1") return "";
+                       if (b.empty() && a == "UN1") return "";
+                       if ((b.empty() || unknown(b)) && !a.empty() && !unknown(a))
+                         return "";  // now known
+                       return fmt::format("differs from last year's return (\"{}\")", b);
+                     });
+}
+
+// ---- this year's ----
+
+// 209: a child of school age (4 by 31 August of the year before the collection year began)
+// does not have UN1 (never had a UPN: not of school age).
+Rule Rule209() {
+  return RowRule("209", Severity::kError, "Header", "UPN",
+                 "Header UPN is not UN1 for a child of school age", "DfE 903 rule 209",
+                 [](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
+                   if (t.Get(i, "UPN") != "UN1") return "";
+                   auto dob = ctx.DateAt(t, i, "DOB");
+                   const Date ref = Date::FromYmd(ctx.start().year() - 1, 8, 31);
+                   if (!dob || dob->AddYears(4) > ref) return "";
+                   return fmt::format(
+                       "is UN1 (never had a UPN), but the child was 4 by {}: of "
+                       "school age",
+                       ref.ToDmy());
+                 });
+}
+
+// 210: UN4 (UPN not yet obtained: looked after for a week or less at 31 March) is wrong for
+// a child with an episode beginning on or after 24 March.
+Rule Rule210() {
+  return RowRule("210", Severity::kError, "Header", "UPN",
+                 "Header UPN is not UN4 for a child with an episode from 24 March",
+                 "DfE 903 rule 210",
+                 [](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
+                   if (t.Get(i, "UPN") != "UN4") return "";
+                   const ReadTable* ep = ctx.Table("Episodes");
+                   if (!ep) return "";
+                   const Date ref = Date::FromYmd(ctx.end().year(), 3, 24);
+                   for (size_t e : ctx.ChildRows(*ep, t.rows[i][0]))
+                     if (auto d = ctx.DateAt(*ep, e, "DECOM"); d && *d >= ref)
+                       return fmt::format(
+                           "is UN4, but the child has an episode beginning {} "
+                           "(on or after {})",
+                           d->ToDmy(), ref.ToDmy());
+                   return "";
+                 });
+}
+
+// 301: DOB is not after 31 March of the collection year.
+Rule Rule301() {
+  return RowRule("301", Severity::kError, "Header", "DOB", "Header DOB not after the year ended",
+                 "DfE 903 rule 301",
+                 [](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
+                   auto dob = ctx.DateAt(t, i, "DOB");
+                   if (!dob || *dob <= ctx.end()) return "";
+                   return fmt::format("is after the collection year ended ({})", ctx.end().ToDmy());
+                 });
+}
+
+// 302: the child's first episode (earliest DECOM) does not begin before they were born.
+Rule Rule302() {
+  Rule r{"302", Severity::kError, "Episodes: the first episode is not before the child's birth",
+         "DfE 903 rule 302", nullptr};
+  r.check = [](const Rule& self, const RuleContext& ctx) {
+    const ReadTable* ep = ctx.Table("Episodes");
+    if (!ep || !ctx.Table("Header")) return;
+    for (const auto& [child, rows] : ctx.ByChild(*ep)) {
+      const size_t first = ctx.EpisodesByDecom(child).front();
+      auto decom = ctx.DateAt(*ep, first, "DECOM");
+      auto dob = HeaderDob(ctx, child);
+      if (decom && dob && *decom < *dob)
+        ctx.Find(self, *ep, first, "DECOM",
+                 fmt::format("is before the child was born ({}, Header DOB)", dob->ToDmy()));
+    }
+  };
+  return r;
+}
+
 }  // namespace
 
-std::vector<RuleEntry> HeaderRules() { return {{Rule168, 2023}, {Rule171, 2023}, {Rule174, 2023}}; }
+std::vector<RuleEntry> HeaderRules() {
+  return {{Rule168, 2023}, {Rule171, 2023}, {Rule174, 2023}, {Rule202, 2023},
+          {Rule203, 2023}, {Rule204, 2023}, {Rule207, 2023}, {Rule208, 2023},
+          {Rule209, 2023}, {Rule210, 2023}, {Rule301, 2023}, {Rule302, 2023}};
+}
 
 }  // namespace journey::returns

@@ -26,8 +26,25 @@ Rule Rule104() {
 // 166: REVIEW is a real date, and given.
 Rule Rule166() { return DateRule("166", "Reviews", "REVIEW", "DfE 903 rule 166", true); }
 
+// 304: DUC is not after the child's 18th birthday (UASC DOB).
+Rule Rule304() {
+  return RowRule("304", Severity::kError, "UASC", "DUC", "UASC DUC on or before the 18th birthday",
+                 "DfE 903 rule 304",
+                 [](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
+                   auto duc = ctx.DateAt(t, i, "DUC");
+                   auto dob = ctx.DateAt(t, i, "DOB");
+                   if (!duc || !dob || *duc <= dob->AddYears(18)) return "";
+                   return fmt::format(
+                       "is after the child's 18th birthday ({}); UASC status "
+                       "ends by then",
+                       dob->AddYears(18).ToDmy());
+                 });
+}
+
 }  // namespace
 
-std::vector<RuleEntry> OtherTableRules() { return {{Rule104, 2023}, {Rule166, 2023}}; }
+std::vector<RuleEntry> OtherTableRules() {
+  return {{Rule104, 2023}, {Rule166, 2023}, {Rule304, 2023}};
+}
 
 }  // namespace journey::returns

@@ -346,13 +346,41 @@ Rule Rule187() {
   return r;
 }
 
+// 215: a child with care leaver data (OC3) has no OC2 items.
+Rule Rule215() {
+  Rule r{"215", Severity::kError, "OC3: no OC2 items for a care leaver", "DfE 903 rule 215",
+         nullptr};
+  r.check = [](const Rule& self, const RuleContext& ctx) {
+    const ReadTable* oc3 = ctx.Table("OC3");
+    const ReadTable* oc2 = ctx.Table("OC2");
+    if (!oc3 || !oc2) return;
+    for (size_t i = 0; i < oc3->rows.size(); ++i) {
+      bool leaver = false;
+      for (const char* f : kOc3Items) leaver |= Given(*oc3, i, f);
+      if (!leaver) continue;
+      for (size_t o : ctx.ChildRows(*oc2, oc3->rows[i][0])) {
+        bool any = false;
+        for (const char* f : kOc2Items) any |= Given(*oc2, o, f);
+        if (any) {
+          ctx.Find(self, *oc3, i, "IN_TOUCH",
+                   fmt::format("the child also has OC2 items ({} line {}); those are for "
+                               "children looked after, not care leavers",
+                               oc2->file, oc2->lines[o]));
+          break;
+        }
+      }
+    }
+  };
+  return r;
+}
+
 }  // namespace
 
 std::vector<RuleEntry> OutcomeRules() {
   return {{Rule153, 2023}, {Rule157, 2023},  {Rule158, 2023},  {Rule159, 2023}, {Rule180, 2023},
           {Rule181, 2023}, {Rule182, 2023},  {Rule185, 2023},  {Rule186, 2023}, {Rule187, 2023},
           {Rule188, 2023}, {Rule189, 2023},  {Rule190, 2023},  {Rule191, 2023}, {Rule192, 2023},
-          {Rule193, 2023}, {Rule197a, 2023}, {Rule197B, 2023}, {Rule198, 2023}};
+          {Rule193, 2023}, {Rule197a, 2023}, {Rule197B, 2023}, {Rule198, 2023}, {Rule215, 2023}};
 }
 
 }  // namespace journey::returns

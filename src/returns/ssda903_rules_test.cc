@@ -52,30 +52,30 @@ TEST(Rules903, EachYearInheritsThePreviousAndAdds) {
 }
 
 TEST(Rules903, ACleanReturnHasNoFindings) {
-  EXPECT_EQ(Findings(2026, "C1,F,10/05/2010,WBRI,UN1,0,", kEp), V{});
+  EXPECT_EQ(Findings(2026, "C1,F,10/05/2010,WBRI,UN2,0,", kEp), V{});
 }
 
 TEST(Rules903, Rule101SexCodesChangedIn2024_25) {
-  EXPECT_EQ(Findings(2024, "C1,1,10/05/2010,WBRI,UN1,,"), V{});
-  EXPECT_EQ(Findings(2024, "C1,M,10/05/2010,WBRI,UN1,,"), V{"101 SEX M"});
-  EXPECT_EQ(Findings(2025, "C1,M,10/05/2010,WBRI,UN1,,"), V{});
-  EXPECT_EQ(Findings(2025, "C1,1,10/05/2010,WBRI,UN1,,"), V{"101 SEX 1"});
-  EXPECT_EQ(Findings(2026, "C1,,10/05/2010,WBRI,UN1,,"), V{"101 SEX "});
+  EXPECT_EQ(Findings(2024, "C1,1,10/05/2010,WBRI,UN2,,"), V{});
+  EXPECT_EQ(Findings(2024, "C1,M,10/05/2010,WBRI,UN2,,"), V{"101 SEX M"});
+  EXPECT_EQ(Findings(2025, "C1,M,10/05/2010,WBRI,UN2,,"), V{});
+  EXPECT_EQ(Findings(2025, "C1,1,10/05/2010,WBRI,UN2,,"), V{"101 SEX 1"});
+  EXPECT_EQ(Findings(2026, "C1,,10/05/2010,WBRI,UN2,,"), V{"101 SEX "});
 }
 
 TEST(Rules903, Rule102UnreadableDatesAreFindings) {
-  EXPECT_EQ(Findings(2026, "C1,F,29/02/2024,WBRI,UN1,0,"), V{});
-  EXPECT_EQ(Findings(2026, "C1,F,29/02/2025,WBRI,UN1,0,"), V{"102 DOB 29/02/2025"});
-  EXPECT_EQ(Findings(2026, "C1,F,2010-05-10,WBRI,UN1,0,"), V{"102 DOB 2010-05-10"});
+  EXPECT_EQ(Findings(2026, "C1,F,29/02/2024,WBRI,UN2,0,"), V{});
+  EXPECT_EQ(Findings(2026, "C1,F,29/02/2025,WBRI,UN2,0,"), V{"102 DOB 29/02/2025"});
+  EXPECT_EQ(Findings(2026, "C1,F,2010-05-10,WBRI,UN2,0,"), V{"102 DOB 2010-05-10"});
 }
 
 TEST(Rules903, Rule103Ethnicity) {
-  EXPECT_EQ(Findings(2026, "C1,F,10/05/2010,WROM,UN1,0,"), V{});
-  EXPECT_EQ(Findings(2026, "C1,F,10/05/2010,WBRX,UN1,0,"), V{"103 ETHNIC WBRX"});
+  EXPECT_EQ(Findings(2026, "C1,F,10/05/2010,WROM,UN2,0,"), V{});
+  EXPECT_EQ(Findings(2026, "C1,F,10/05/2010,WBRX,UN2,0,"), V{"103 ETHNIC WBRX"});
 }
 
 TEST(Rules903, EpisodeCodes143To149) {
-  const std::string h = "C1,F,10/05/2010,WBRI,UN1,0,";
+  const std::string h = "C1,F,10/05/2010,WBRI,UN2,0,";
   EXPECT_EQ(Findings(2026, h, "C1,01/05/2025,X,V2,N1,U6,PR1,,,,,,"), V{"143 RNE X"});
   EXPECT_EQ(Findings(2026, h, "C1,01/05/2025,S,V1,N1,U6,PR1,,,,,,"), V{"144 LS V1"});
   // The 903 takes N1-N8: not N0 or N9, which the CIN census does.
@@ -85,7 +85,7 @@ TEST(Rules903, EpisodeCodes143To149) {
 }
 
 TEST(Rules903, Rule146PlacementTypesOfTheYear) {
-  const std::string h = "C1,F,10/05/2010,WBRI,UN1,0,";
+  const std::string h = "C1,F,10/05/2010,WBRI,UN2,0,";
   // Z1 until 2024/25; Z11-Z14 from 2025/26.
   EXPECT_EQ(Findings(2025, h, "C1,01/05/2024,S,V2,N1,Z1,,,,,,,"), V{});
   EXPECT_EQ(Findings(2026, h, "C1,01/05/2025,S,V2,N1,Z1,,,,,,,"), V{"146 PLACE Z1"});
@@ -139,7 +139,7 @@ TEST(Rules903, CodeRulesOfTheOtherTables) {
                           "C1,01/05/2025,S,V2,N1,U6,PR6,01/06/2025,E4A,MOVED,,,"),
             (V{"1009 REASON_PLACE_CHANGE MOVED", "178 PLACE_PROVIDER PR6"}));
   EXPECT_EQ(TableFindings(2026, std::string(kHeaderCols, std::strlen(kHeaderCols) - 1),
-                          "C1,F,01/01/2010,WBRI,UN1,2,"),
+                          "C1,F,01/01/2010,WBRI,UN2,2,"),
             V{"165 MOTHER 2"});
   const std::string oc2 =
       "CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,"
@@ -157,8 +157,8 @@ TEST(Rules903, RuleSw02SocialWorkerIds) {
 }
 
 TEST(Rules903, FindingsNameTableRowFieldAndChild) {
-  Read903 read = ReadFiles({{"h.csv", std::string(kHeaderCols) + "C1,F,10/05/2010,WBRI,UN1,0,\n"
-                                                                 "C7,F,31/02/2011,WBRI,UN1,0,\n"}},
+  Read903 read = ReadFiles({{"h.csv", std::string(kHeaderCols) + "C1,F,10/05/2010,WBRI,UN2,0,\n"
+                                                                 "C7,F,31/02/2011,WBRI,UN2,0,\n"}},
                            2026);
   auto found = Validate903(read, 2026);
   ASSERT_EQ(found.size(), 1u);
