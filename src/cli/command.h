@@ -27,5 +27,6 @@ void RegisterSchemaCommand(CLI::App& app, CommandContext& ctx);
 void RegisterDueCommand(CLI::App& app, CommandContext& ctx);
 void RegisterHorizonCommand(CLI::App& app, CommandContext& ctx);
 void RegisterReturnsCommands(CLI::App& app, CommandContext& ctx);  // export, import
+void RegisterAnnexACommands(CLI::App& app, CommandContext& ctx);   // export/import annex-a
 
 }  // namespace journey::cli

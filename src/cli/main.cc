@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   journey::cli::RegisterDueCommand(app, ctx);
   journey::cli::RegisterHorizonCommand(app, ctx);
   journey::cli::RegisterReturnsCommands(app, ctx);
+  journey::cli::RegisterAnnexACommands(app, ctx);  // after the returns: adds to their groups
 
   CLI11_PARSE(app, argc, argv);
   return ctx.exit_code;

@@ -1,0 +1,67 @@
+// `journey export annex-a` and `journey import annex-a`: Ofsted's Annex A lists out of and
+// into a store.
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "cli/command.h"
+#include "returns/annex_a_export.h"
+#include "store/store.h"
+
+namespace journey::cli {
+namespace {
+
+struct AnnexAArgs {
+  std::string db = "journey.db";
+  std::string date;
+  std::string out;
+  std::vector<std::string> files;
+};
+
+Result<Date> InspectionDate(const std::string& text) {
+  auto d = Date::Parse(text);
+  if (!d)
+    return Err(InvalidArgument(
+        fmt::format("--date \"{}\": give the inspection date as YYYY-MM-DD or dd/mm/yyyy", text)));
+  return *d;
+}
+
+Status RunExport(const AnnexAArgs& a, CommandContext& ctx) {
+  JOURNEY_ASSIGN_OR_RETURN(Date date, InspectionDate(a.date));
+  if (!std::filesystem::exists(a.db)) return NotFound(fmt::format("no store at {}", a.db));
+  JOURNEY_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(a.db, *ctx.clock));
+  JOURNEY_ASSIGN_OR_RETURN(returns::AnnexA lists, returns::ExportAnnexA(*store, date));
+  JOURNEY_RETURN_IF_ERROR(returns::WriteAnnexACsv(lists, a.out));
+  const std::string book = (std::filesystem::path(a.out) / "Annex_A.xlsx").string();
+  JOURNEY_RETURN_IF_ERROR(returns::WriteAnnexAXlsx(lists, book));
+  *ctx.out << fmt::format("Annex A as of {} written to {} (Annex_A.xlsx and a CSV per list):\n",
+                          date.ToDmy(), a.out);
+  for (const returns::AnnexASheet& s : lists.lists)
+    *ctx.out << fmt::format("  {:<8} {:>7} rows\n", s.list->sheet, s.rows.size());
+  for (const std::string& n : lists.notes) *ctx.out << "  note: " << n << "\n";
+  return Status::Ok();
+}
+
+void Finish(const Status& st, CommandContext& ctx) {
+  if (!st.ok()) {
+    *ctx.err << "journey: " << st.message() << "\n";
+    ctx.exit_code = 1;
+  }
+}
+
+}  // namespace
+
+void RegisterAnnexACommands(CLI::App& app, CommandContext& ctx) {
+  auto args = std::make_shared<AnnexAArgs>();
+  CLI::App* ex = app.get_subcommand("export");
+  CLI::App* exa = ex->add_subcommand(
+      "annex-a", "Ofsted's Annex A Lists 1 to 11 as of an inspection date: a workbook and CSVs");
+  exa->add_option("--db", args->db, "the store")->capture_default_str();
+  exa->add_option("--date", args->date, "the inspection date (YYYY-MM-DD or dd/mm/yyyy)")
+      ->required();
+  exa->add_option("--out", args->out, "directory to write Annex_A.xlsx and the CSVs to")
+      ->required();
+  exa->callback([args, &ctx] { Finish(RunExport(*args, ctx), ctx); });
+}
+
+}  // namespace journey::cli

@@ -1,0 +1,208 @@
+// The Annex A export: the lists from a store, as CSV files and as one workbook's sheets.
+#include "returns/annex_a_export.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <unordered_set>
+
+#include "base/csv.h"
+#include "returns/annex_a_lists.h"
+
+namespace journey::returns {
+
+using model::ChildRecords;
+using model::Kind;
+using model::Record;
+
+struct AnnexAExporter::Impl {
+  annex_a::Lists lists;
+  Impl(Date date, const AnnexAContext& c, const AnnexASpec& s) : lists(date, c, s) {}
+};
+
+AnnexAExporter::AnnexAExporter(Date date, const AnnexAContext& context, const AnnexASpec& spec)
+    : impl_(std::make_unique<Impl>(date, context, spec)) {}
+AnnexAExporter::~AnnexAExporter() = default;
+
+void AnnexAExporter::AddChild(const ChildRecords& child) { impl_->lists.AddChild(child); }
+
+AnnexA AnnexAExporter::Finish() {
+  annex_a::Lists& l = impl_->lists;
+  l.Adopters();
+  AnnexA out;
+  out.date = l.w.date;
+  for (AnnexASheet& s : l.sheets) {
+    // Rows in the order of their cells (the child's id first), so that the same record
+    // always gives the same lists, whatever order the children came in.
+    std::sort(s.rows.begin(), s.rows.end());
+    out.lists.push_back(std::move(s));
+  }
+  for (const std::string& u : l.unlabelled)
+    out.notes.push_back(fmt::format("{} has no label in the template; left blank", u));
+  return out;
+}
+
+const std::vector<Kind>& AnnexAKinds() {
+  static const std::vector<Kind> kinds = {Kind::kDisability,
+                                          Kind::kImmigrationStatus,
+                                          Kind::kAllocation,
+                                          Kind::kContact,
+                                          Kind::kEarlyHelpEpisode,
+                                          Kind::kEarlyHelpAssessment,
+                                          Kind::kReferral,
+                                          Kind::kAssessment,
+                                          Kind::kSection47Enquiry,
+                                          Kind::kCpConference,
+                                          Kind::kCpPlan,
+                                          Kind::kCinPlan,
+                                          Kind::kVisit,
+                                          Kind::kClaPeriod,
+                                          Kind::kPlacement,
+                                          Kind::kClaEpisode,
+                                          Kind::kCarePlan,
+                                          Kind::kClaReview,
+                                          Kind::kHealthAssessment,
+                                          Kind::kMissingEpisode,
+                                          Kind::kReturnInterview,
+                                          Kind::kCourtOrder,
+                                          Kind::kAdoption,
+                                          Kind::kCareLeaverStatus};
+  return kinds;
+}
+
+Result<AnnexA> ExportAnnexA(store::Store& store, Date date, const AnnexASpec& spec) {
+  const annex_a::Windows w(date);
+  AnnexAContext ctx;
+  JOURNEY_RETURN_IF_ERROR(store.Scan(Kind::kTeam, [&](const Record& r) {
+    ctx.team_names[r.id] = r.GetString("name").value_or("");
+    return Status::Ok();
+  }));
+  JOURNEY_RETURN_IF_ERROR(store.Scan(Kind::kWorker, [&](const Record& r) {
+    ctx.worker_names[r.id] = r.GetString("name").value_or("");
+    if (auto t = r.GetInt("team_id")) ctx.worker_teams[r.id] = *t;
+    return Status::Ok();
+  }));
+  JOURNEY_RETURN_IF_ERROR(store.Scan(Kind::kAdopterHousehold, [&](const Record& r) {
+    ctx.households.push_back(r);
+    return Status::Ok();
+  }));
+
+  // The children any list may include: a record of one of the lists' own kinds that was
+  // active at some time in the longest window (twelve months) or, for care leavers and
+  // adoption decisions, made by D. A superset: each list then applies its own rule.
+  std::unordered_set<int64_t> wanted;
+  auto anchor = [&](Kind k, std::string_view from, std::string_view to, Date since) {
+    return store.Scan(k, [&](const Record& r) {
+      if (w.Active(annex_a::DayOf(r, from), to.empty() ? std::nullopt : annex_a::DayOf(r, to),
+                   since))
+        wanted.insert(r.child_id);
+      return Status::Ok();
+    });
+  };
+  JOURNEY_RETURN_IF_ERROR(anchor(Kind::kContact, "contact_at", "contact_at", w.six));
+  JOURNEY_RETURN_IF_ERROR(
+      anchor(Kind::kEarlyHelpAssessment, "start_date", "completed_date", w.six));
+  JOURNEY_RETURN_IF_ERROR(anchor(Kind::kReferral, "referral_date", "closure_date", w.six));
+  JOURNEY_RETURN_IF_ERROR(anchor(Kind::kAssessment, "start_date", "authorised_date", w.six));
+  JOURNEY_RETURN_IF_ERROR(anchor(Kind::kSection47Enquiry, "start_date", "end_date", w.six));
+  JOURNEY_RETURN_IF_ERROR(anchor(Kind::kCpPlan, "start_date", "end_date", w.six));
+  JOURNEY_RETURN_IF_ERROR(anchor(Kind::kClaEpisode, "start_date", "end_date", w.six));
+  JOURNEY_RETURN_IF_ERROR(anchor(Kind::kCareLeaverStatus, "status_date", "", w.date));
+  JOURNEY_RETURN_IF_ERROR(anchor(Kind::kAdoption, "decision_date", "", w.date));
+
+  std::unordered_map<int64_t, ChildRecords> children;
+  children.reserve(wanted.size());
+  JOURNEY_RETURN_IF_ERROR(store.Scan(Kind::kPerson, [&](const Record& r) {
+    if (wanted.count(r.id)) {
+      ChildRecords& c = children[r.id];
+      c.child_id = r.id;
+      c.of(Kind::kPerson).push_back(r);
+    }
+    return Status::Ok();
+  }));
+  for (Kind k : AnnexAKinds()) {
+    JOURNEY_RETURN_IF_ERROR(store.Scan(k, [&](const Record& r) {
+      if (k == Kind::kAdoption)
+        if (auto h = r.GetInt("household_id")) ctx.household_adoptions[*h].push_back(r);
+      auto it = children.find(r.child_id);
+      if (it != children.end()) it->second.of(k).push_back(r);
+      return Status::Ok();
+    }));
+  }
+  AnnexAExporter ex(date, ctx, spec);
+  for (const auto& [id, c] : children) ex.AddChild(c);
+  return ex.Finish();
+}
+
+namespace {
+
+std::string CellText(const AnnexACell& c) {
+  if (auto* s = std::get_if<std::string>(&c)) return *s;
+  if (auto* n = std::get_if<int64_t>(&c)) return std::to_string(*n);
+  if (auto* d = std::get_if<Date>(&c)) return d->ToDmy();
+  return {};
+}
+
+}  // namespace
+
+std::string AnnexACsv(const AnnexASheet& sheet) {
+  std::vector<std::string> fields;
+  for (const AnnexAColumn& c : sheet.list->columns) fields.push_back(c.header);
+  std::string out = CsvLine(fields);
+  for (const AnnexARow& row : sheet.rows) {
+    fields.clear();
+    for (const AnnexACell& c : row) fields.push_back(CellText(c));
+    out += CsvLine(fields);
+  }
+  return out;
+}
+
+Status WriteAnnexACsv(const AnnexA& a, const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return InvalidArgument(fmt::format("cannot create directory {}: {}", dir, ec.message()));
+  for (const AnnexASheet& s : a.lists) {
+    const std::string path = (std::filesystem::path(dir) / (s.list->sheet + ".csv")).string();
+    std::ofstream f(path, std::ios::binary | std::ios::trunc);
+    const std::string text = AnnexACsv(s);
+    f.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!f) return Internal(fmt::format("could not write {}", path));
+  }
+  return Status::Ok();
+}
+
+}  // namespace journey::returns
+
+#include "returns/xlsx_write.h"
+
+namespace journey::returns {
+
+Status WriteAnnexAXlsx(const AnnexA& a, const std::string& path) {
+  if (auto parent = std::filesystem::path(path).parent_path(); !parent.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(parent, ec);
+  }
+  JOURNEY_ASSIGN_OR_RETURN(auto w, XlsxWriter::Create(path, a.date, /*streaming=*/true));
+  for (const AnnexASheet& s : a.lists) {
+    std::vector<std::string> headers;
+    for (const AnnexAColumn& c : s.list->columns) headers.push_back(c.header);
+    JOURNEY_RETURN_IF_ERROR(w->AddSheet(s.list->sheet, headers));
+    for (const AnnexARow& row : s.rows) {
+      for (size_t i = 0; i < row.size(); ++i) {
+        const int col = static_cast<int>(i);
+        if (auto* t = std::get_if<std::string>(&row[i]))
+          w->Text(col, *t);
+        else if (auto* n = std::get_if<int64_t>(&row[i]))
+          w->Number(col, static_cast<double>(*n));
+        else if (auto* d = std::get_if<Date>(&row[i]))
+          w->Day(col, *d);
+      }
+      w->EndRow();
+    }
+  }
+  return w->Close();
+}
+
+}  // namespace journey::returns
