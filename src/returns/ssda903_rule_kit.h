@@ -24,7 +24,8 @@ std::vector<RuleEntry> HeaderRules();
 std::vector<RuleEntry> EpisodeRules();
 std::vector<RuleEntry> AdoptionRules();    // AD1 and PlacedAdoption
 std::vector<RuleEntry> OutcomeRules();     // OC2 and OC3
-std::vector<RuleEntry> OtherTableRules();  // Reviews, UASC, PrevPerm, Missing, SWEpisodes, DoLo
+std::vector<RuleEntry> OtherTableRules();  // Reviews, UASC, PrevPerm, Missing, SWEpisodes
+std::vector<RuleEntry> DoLoRules();        // DoLo (from 2026/27)
 
 // A field that must hold a code of a Journey code list valid in the collection year, or
 // one of `only` (a blank is for the rules on required fields).
