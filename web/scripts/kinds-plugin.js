@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { FORM_KINDS } from '../src/formKinds.js';
+import { EXTRA_LISTS, FORM_KINDS } from '../src/formKinds.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const recordMd = path.join(root, 'docs', 'record.md');
@@ -88,6 +88,7 @@ export function kindsModule() {
     kinds[k] = all[k];
     for (const f of all[k].fields) if (f.list) lists[f.list] = allLists[f.list] ?? [];
   }
+  for (const l of EXTRA_LISTS) lists[l] = allLists[l] ?? [];
   return `export const kinds = ${JSON.stringify(kinds)};\nexport const codeLists = ${JSON.stringify(lists)};\n`;
 }
 

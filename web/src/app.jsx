@@ -28,6 +28,8 @@ export function App() {
     setCsrfToken(s.csrf_token);
     setSession(s);
     setExpired(false);
+    // Forms whose drafts could not be saved while signed out save them now.
+    dispatchEvent(new Event('journey:signed-in'));
     const ends = Date.parse(s.idle_expires_at);
     if (!Number.isNaN(ends)) setIdleEndsAt(ends);
   };

@@ -53,6 +53,12 @@ export function useDraft(key, initial) {
     return () => { live = false; clearTimeout(timer.current); };
   }, [key]);
 
+  useEffect(() => {
+    const again = () => { if (dirty.current) save(true); };
+    addEventListener('journey:signed-in', again);
+    return () => removeEventListener('journey:signed-in', again);
+  }, [key]);
+
   function save(now) {
     clearTimeout(timer.current);
     const run = () => {
@@ -80,8 +86,5 @@ export function useDraft(key, initial) {
     try { await del(`/api/drafts/${encodeURIComponent(key)}`, { quiet: true }); } catch { /* gone */ }
   };
 
-  // Called after signing in again: push whatever is only in this tab to the server.
-  const flush = () => save(true);
-
-  return [values, setValues, status, clear, flush];
+  return [values, setValues, status, clear];
 }

@@ -36,6 +36,7 @@ export const KIND_TITLES = {
 
 // Plain-words labels where record.md gives a return's element name as the meaning.
 export const LABELS = {
+  'visit.visit_type': 'Type of visit',
   'referral.referral_date': 'Date of referral',
   'referral.source': 'Who made the referral',
   'referral.primary_need': 'Primary need',
@@ -64,6 +65,9 @@ export const LABELS = {
   'placement.postcode': 'Postcode of the placement',
   'placement.change_reason': 'Reason for the change of placement',
 };
+
+// Code lists the pages show beside those of the form kinds.
+export const EXTRA_LISTS = ['worker_role'];
 
 // Fields the server fills from the session (who recorded it), not typed by the user.
 export const SERVER_FILLED = new Set(['worker_id', 'team_id', 'iro_id', 'chair_id']);

@@ -39,3 +39,15 @@ export function formatInstant(iso) {
   const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
   return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()} at ${hm}`;
 }
+
+export const capitalise = (s) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : '');
+
+// GET /api/children's legal_status codes in words.
+const LEGAL_STATUS = {
+  looked_after: 'Looked after',
+  child_protection: 'Child protection plan',
+  child_in_need: 'Child in need',
+  care_leaver: 'Care leaver',
+  closed: 'Case closed',
+};
+export const legalStatus = (code) => LEGAL_STATUS[code] || humanise(code) || 'Not recorded';

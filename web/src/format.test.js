@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, overdueText, urgencyColour } from './format.js';
 import { parseHash } from './router.js';
-import { navFor } from './roles.js';
+import { homeFor, navFor } from './roles.js';
 import { rag, reportCsv, showValue } from './pages/Performance.jsx';
 
 describe('format', () => {
@@ -34,6 +34,10 @@ describe('routes', () => {
     expect(names('team_manager', ['read_children', 'write_records', 'team', 'report'])).toEqual(['work', 'children', 'team', 'performance']);
     expect(names('administrator', ['users', 'audit', 'grants'])).toEqual(['admin']);
     expect(names('performance_analyst', ['report'])).toEqual(['performance']);
+    const home = (role, permissions) => homeFor({ user: { role }, permissions });
+    expect(home('social_worker', ['read_children', 'write_records'])).toBe('/');
+    expect(home('senior_leader', ['read_children', 'team', 'report'])).toBe('/performance');
+    expect(home('administrator', ['users', 'audit'])).toBe('/admin');
   });
 });
 
@@ -53,5 +57,17 @@ describe('performance', () => {
       cells: [{ indicator: 0, period: 0, label: '', numerator: 3, denominator: 4, value: 0.75 }],
     });
     expect(csv).toBe('indicator,title,period_start,period_end,group,numerator,denominator,value\na,"Visits, on time",2026-01-01,2026-01-31,Council,3,4,0.75\n');
+  });
+});
+
+describe('chronology details', async () => {
+  const { detailsText } = await import('./pages/Child.jsx');
+  it('uses the form labels, code labels, Yes/No and dates in words', () => {
+    expect(detailsText('visit', 'visit_type: CIN; seen: true; seen_alone: false'))
+      .toBe('Type of visit: Visit to a child in need; Child seen: Yes; Child seen alone: No');
+    expect(detailsText('section47_enquiry', 'end_date: 2026-07-17; outcome: ICPC'))
+      .toBe('Enquiry completed: 17 July 2026; Outcome of the enquiry: Initial child protection conference');
+    expect(detailsText('supervision', 'supervision_type: CASE')).toBe('Supervision type: CASE');
+    expect(detailsText('visit', '')).toBe('');
   });
 });

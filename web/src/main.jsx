@@ -3,6 +3,11 @@
 import { render } from 'preact';
 import './styles.scss';
 import { App } from './app.jsx';
+import { prefetch } from './api.js';
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
+// The session, and My work (the first page of most users) alongside it, asked for before the
+// first render so that neither waits for the other or for the page to be drawn.
+prefetch('/api/session');
+if (/^#?\/?$/.test(location.hash)) prefetch('/api/me/work?days=14');
 render(<App />, document.getElementById('app'));

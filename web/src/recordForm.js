@@ -3,7 +3,9 @@
 // (dates as YYYY-MM-DD, date-times as YYYY-MM-DDTHH:MM, yes/no as true/false, decimals as
 // numbers). Checks here are only for plain-words help before sending; the server's
 // validation (src/model/validate.cc) is the one that decides, and its errors are shown too.
+import { codeLists, kinds } from 'virtual:kinds';
 import { LABELS, SERVER_FILLED } from './formKinds.js';
+import { formatDate, humanise } from './format.js';
 
 export function fieldLabel(kind, field) {
   const label = LABELS[`${kind}.${field.name}`] || field.meaning || field.name;
@@ -105,4 +107,27 @@ export function fromRecord(def, fields) {
     else v[f.name] = String(x);
   }
   return v;
+}
+
+// One stored field for reading: its label as on the form, and its value in words (Yes/No,
+// dates written out, codes by their label).
+export function showField(kind, name, value) {
+  const f = kinds[kind]?.fields.find((x) => x.name === name);
+  const label = f ? fieldLabel(kind, f) : humanise(name);
+  const v = value === null || value === undefined ? '' : String(value);
+  let text = v;
+  if (v === '') text = 'Not recorded';
+  else if (v === 'true') text = 'Yes';
+  else if (v === 'false') text = 'No';
+  else if (/^\d{4}-\d{2}-\d{2}/.test(v)) text = formatDate(v);
+  else if (f?.list) text = (codeLists[f.list] || []).find((c) => c.code === v)?.label || v;
+  return { label, text };
+}
+
+// The fields of a stored record in the order of the kind's description, then any others.
+export function orderedFields(kind, fields) {
+  const order = (kinds[kind]?.fields || []).map((f) => f.name);
+  const names = Object.keys(fields || {});
+  const rank = (n) => (order.includes(n) ? order.indexOf(n) : order.length);
+  return names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }

@@ -36,7 +36,7 @@ describe('toPayload for a visit', () => {
   it('names each required field left empty in plain words', () => {
     const { errors } = toPayload('visit', def, emptyValues(def));
     expect(errors).toEqual([
-      { field: 'visit_type', message: 'Select which duty the visit meets' },
+      { field: 'visit_type', message: 'Select type of visit' },
       { field: 'visit_date', message: 'Enter date of visit' },
     ]);
   });

@@ -28,10 +28,12 @@ export function navFor(session) {
   return items;
 }
 
-// Where a session lands after signing in: its first page.
+// Where a session lands after signing in: My work for those with a caseload; for leaders,
+// analysts and inspectors the scorecard, then the team, then the children.
 export function homeFor(session) {
-  const first = navFor(session)[0];
-  return first ? first[0] : '/';
+  const nav = navFor(session).map((n) => n[2]);
+  const first = ['work', 'performance', 'team', 'children', 'admin'].find((n) => nav.includes(n));
+  return { work: '/', performance: '/performance', team: '/team', children: '/children', admin: '/admin' }[first] || '/';
 }
 
 export const canRecord = (session) => can(session, 'write_records');

@@ -17,7 +17,13 @@ export function IdleWarning({ endsAt, onExpired, now = () => Date.now() }) {
     const t = setInterval(tick, 1000);
     return () => clearInterval(t);
   }, [endsAt]);
-  if (left > WARN_BEFORE_MS || left <= 0) return null;
+  const showing = left <= WARN_BEFORE_MS && left > 0;
+  // The bar is fixed to the bottom of the window: room below the page keeps it off the form.
+  useEffect(() => {
+    document.body.classList.toggle('journey-has-idle', showing);
+    return () => document.body.classList.remove('journey-has-idle');
+  }, [showing]);
+  if (!showing) return null;
   const minutes = Math.ceil(left / 60000);
   return (
     <div class="journey-idle" role="region" aria-label="Session time-out warning">

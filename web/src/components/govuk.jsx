@@ -183,14 +183,14 @@ export function SummaryList({ rows }) {
 
 // A table with a caption; `head` is a list of column titles, `rows` a list of cell lists.
 // Columns listed in `numeric` are right-aligned as GOV.UK does for figures.
-export function Table({ caption, head, rows, numeric = [], captionClass = 'govuk-table__caption--m', empty = 'Nothing to show.' }) {
+export function Table({ caption, head, rows, numeric = [], widths = [], captionClass = 'govuk-table__caption--m', empty = 'Nothing to show.' }) {
   return (
     <table class="govuk-table">
       {caption && <caption class={cx('govuk-table__caption', captionClass)}>{caption}</caption>}
       <thead class="govuk-table__head">
         <tr class="govuk-table__row">
           {head.map((h, i) => (
-            <th scope="col" key={i} class={cx('govuk-table__header', numeric.includes(i) && 'govuk-table__header--numeric')}>{h}</th>
+            <th scope="col" key={i} class={cx('govuk-table__header', numeric.includes(i) && 'govuk-table__header--numeric', widths[i] && `govuk-!-width-${widths[i]}`)}>{h}</th>
           ))}
         </tr>
       </thead>

@@ -4,7 +4,8 @@ import { useState } from 'preact/hooks';
 import { post, query } from '../api.js';
 import { navigate, usePageTitle } from '../router.js';
 import { useFetch } from '../useFetch.js';
-import { Button, ErrorSummary, NotificationBanner, Select, Table, Tag, TextInput } from '../components/govuk.jsx';
+import { Button, DateInput, ErrorSummary, NotificationBanner, Select, Table, Tag, TextInput } from '../components/govuk.jsx';
+import { parseDateParts } from '../recordForm.js';
 import { formatInstant } from '../format.js';
 import { ROLE_NAMES } from '../roles.js';
 import { Problem } from './Problem.jsx';
@@ -36,7 +37,8 @@ export function Admin({ params }) {
 function Users() {
   const users = useFetch('/api/users');
   const teams = useFetch('/api/teams');
-  const [form, setForm] = useState({ username: '', name: '', role: '', password: '', team_id: '' });
+  const blank = { username: '', name: '', role: '', password: '', team_id: '', expires: {} };
+  const [form, setForm] = useState(blank);
   const [errors, setErrors] = useState([]);
   const [done, setDone] = useState('');
   if (users.error) return <Problem error={users.error} />;
@@ -49,14 +51,19 @@ function Users() {
     if (!form.name.trim()) found.push({ field: 'name', message: 'Enter the person’s full name' });
     if (!form.role) found.push({ field: 'role', message: 'Select a role' });
     if (form.password.length < 12) found.push({ field: 'password', message: 'Enter a password of at least 12 characters' });
+    // An inspector's account is time-limited (issue 5, item 3).
+    const ends = parseDateParts(form.expires, 'The date the account ends');
+    if (form.role === 'inspector' && !ends.value) found.push({ field: 'expires_at', message: ends.error || 'Enter the date the inspector’s account ends' });
     setErrors(found);
     setDone('');
     if (found.length) return;
     try {
-      const body = { ...form, team_id: form.team_id ? Number(form.team_id) : undefined };
+      const { expires, ...rest } = form;
+      const body = { ...rest, team_id: form.team_id ? Number(form.team_id) : undefined,
+        expires_at: form.role === 'inspector' ? `${ends.value}T23:59:59Z` : undefined };
       await post('/api/users', body);
       setDone(`Account ${form.username} created.`);
-      setForm({ username: '', name: '', role: '', password: '', team_id: '' });
+      setForm(blank);
       users.reload();
     } catch (x) {
       setErrors(x.fields?.length ? x.fields : [{ field: 'username', message: x.message }]);
@@ -81,9 +88,13 @@ function Users() {
           <TextInput id="u-name" label="Full name" value={form.name} onInput={set('name')} error={err('name')} />
           <Select id="u-role" label="Role" value={form.role} onInput={set('role')} error={err('role')}
             options={Object.entries(ROLE_NAMES).map(([value, text]) => ({ value, text }))} />
+          {form.role === 'inspector' && (
+            <DateInput id="u-expires_at" legend="Date the account ends" hint="Inspectors' accounts are read-only and end on this date. For example, 19 12 2026"
+              value={form.expires} onInput={set('expires')} error={err('expires_at')} />
+          )}
           <Select id="u-team_id" label="Team (optional)" value={form.team_id} onInput={set('team_id')} error={err('team_id')} placeholder="No team"
             options={(teams.data?.items || []).map((t) => ({ value: String(t.id), text: t.name }))} />
-          <TextInput id="u-password" label="First password" hint="At least 12 characters. The person changes it when they first sign in." type="password"
+          <TextInput id="u-password" label="First password" hint="At least 12 characters. Give it to the person in a safe way, not by email." type="password"
             value={form.password} onInput={set('password')} error={err('password')} autocomplete="new-password" width="20" />
           <Button>Create account</Button>
         </form>

@@ -3,22 +3,15 @@
 // record asks for the reason first; the server records it in the audit log.
 import { useState } from 'preact/hooks';
 import { codeLists } from 'virtual:kinds';
+import { showField } from '../recordForm.js';
 import { href, usePageTitle } from '../router.js';
 import { query } from '../api.js';
 import { useFetch } from '../useFetch.js';
 import { Button, ErrorSummary, NotificationBanner, SummaryList, Table, Tag, Textarea, WarningText } from '../components/govuk.jsx';
-import { formatDate, humanise, plural } from '../format.js';
+import { formatDate, humanise, legalStatus, plural } from '../format.js';
 import { FORM_GROUPS, KIND_TITLES } from '../formKinds.js';
 import { canRecord } from '../roles.js';
 import { Loading, Problem } from './Problem.jsx';
-
-export const LEGAL_STATUS = {
-  looked_after: 'Looked after',
-  child_protection: 'Child protection plan',
-  child_in_need: 'Child in need',
-  care_leaver: 'Care leaver',
-  closed: 'Case closed',
-};
 
 const label = (list, code) => (codeLists[list] || []).find((c) => c.code === code)?.label || code;
 const since = (text, date) => (date ? `${text}, since ${formatDate(date)}` : text);
@@ -34,8 +27,24 @@ export function placementText(p) {
   return since(what || 'Placement', p.start_date);
 }
 
+const CHRONOLOGY_PAGE = 50;
+
+// The chronology's details come as "field: value; field: value" (the record's own field
+// names and codes); they are shown with the form's labels, code lists' labels, Yes/No and
+// dates in words.
+export function detailsText(kind, details) {
+  if (!details) return '';
+  return String(details).split('; ').map((part) => {
+    const at = part.indexOf(': ');
+    if (at < 0) return part;
+    const { label: key, text } = showField(kind, part.slice(0, at), part.slice(at + 2));
+    return `${key}: ${text}`;
+  }).join('; ');
+}
+
 export function Child({ args, params, session }) {
   const [id] = args;
+  const [showAll, setShowAll] = useState(false);
   const reason = params.reason;
   const summary = useFetch(`/api/children/${encodeURIComponent(id)}${query({ reason })}`);
   const chronology = useFetch(summary.data ? `/api/children/${encodeURIComponent(id)}/chronology${query({ reason })}` : null);
@@ -65,9 +74,9 @@ export function Child({ args, params, session }) {
         <div class="govuk-grid-column-two-thirds">
           <h2 class="govuk-heading-m">At a glance</h2>
           <SummaryList rows={[
-            ['Legal status', LEGAL_STATUS[c.legal_status] || humanise(c.legal_status) || null],
+            ['Legal status', legalStatus(c.legal_status)],
             ['Plan', planText(c.plan)],
-            ['Placement', placementText(c.placement)],
+            ['Placement', placementText(c.placement) || 'None'],
             ['Allocated worker', c.worker?.name || 'Not allocated'],
             ['Team', c.team?.name],
             ['Overdue', overdue ? <Tag colour="red">{plural(overdue, 'item', 'items')} overdue</Tag> : 'Nothing overdue'],
@@ -91,22 +100,28 @@ export function Child({ args, params, session }) {
         )}
       </div>
       <h2 class="govuk-heading-l" id="chronology">Chronology</h2>
-      {chronology.error ? <Problem error={chronology.error} /> : (
+      {chronology.error ? <Problem error={chronology.error} /> : (<>
         <Table
           caption="Everything recorded on this child's journey, newest first"
           captionClass="govuk-table__caption--s"
           head={['Date', 'What happened', 'Details', '']}
+          widths={['one-quarter', 'one-quarter']}
           empty={chronology.loading ? 'Loading…' : 'Nothing recorded yet.'}
-          rows={(chronology.data?.items || []).map((e) => [
+          rows={(chronology.data?.items || []).slice(0, showAll ? undefined : CHRONOLOGY_PAGE).map((e) => [
             <span class="journey-nowrap">{formatDate(e.date)}</span>,
-            e.title || KIND_TITLES[e.kind] || humanise(e.kind),
-            e.details || '',
+            KIND_TITLES[e.kind] || e.title || humanise(e.kind),
+            detailsText(e.kind, e.details),
             <a class="govuk-link" href={href(`/children/${c.id}/records/${e.kind}/${e.id}`, { reason })}>
               Changes<span class="govuk-visually-hidden"> to {e.title || humanise(e.kind)} of {formatDate(e.date)}</span>
             </a>,
           ])}
         />
-      )}
+        {!showAll && (chronology.data?.items.length || 0) > CHRONOLOGY_PAGE && (
+          <button type="button" class="govuk-button govuk-button--secondary" onClick={() => setShowAll(true)}>
+            Show all {chronology.data.items.length} entries
+          </button>
+        )}
+      </>)}
     </>
   );
 }

@@ -5,7 +5,7 @@ import { href, navigate, usePageTitle } from '../router.js';
 import { query } from '../api.js';
 import { useFetch } from '../useFetch.js';
 import { Button, Table, Tag, TextInput } from '../components/govuk.jsx';
-import { formatDate, plural } from '../format.js';
+import { formatDate, legalStatus, plural } from '../format.js';
 import { Problem } from './Problem.jsx';
 
 const PAGE = 25;
@@ -34,7 +34,7 @@ export function Children({ params }) {
             <a class="govuk-link" href={href(`/children/${c.id}`)}>{c.name}</a>
             {c.restricted && <> <Tag colour="purple">Restricted</Tag></>}
           </>,
-          formatDate(c.date_of_birth), c.legal_status || 'Not recorded', c.worker_name || 'Not allocated', c.team_name || '',
+          formatDate(c.date_of_birth), legalStatus(c.legal_status), c.worker_name || 'Not allocated', c.team_name || '',
         ])}
       />
       {total > PAGE && (

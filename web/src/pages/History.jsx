@@ -3,18 +3,12 @@
 import { href, usePageTitle } from '../router.js';
 import { query } from '../api.js';
 import { useFetch } from '../useFetch.js';
-import { SummaryList } from '../components/govuk.jsx';
+import { SummaryList, Tag } from '../components/govuk.jsx';
+import { orderedFields, showField } from '../recordForm.js';
 import { KIND_TITLES } from '../formKinds.js';
-import { formatDate, formatInstant, humanise } from '../format.js';
+import { formatInstant, humanise } from '../format.js';
 import { Loading, Problem } from './Problem.jsx';
 
-function show(v) {
-  if (v === true) return 'Yes';
-  if (v === false) return 'No';
-  if (v === null || v === undefined || v === '') return 'Not recorded';
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) return formatDate(v);
-  return String(v);
-}
 
 export function History({ args, params }) {
   const [childId, kind, recordId] = args;
@@ -29,18 +23,24 @@ export function History({ args, params }) {
       <h1 class="govuk-heading-l">{title}</h1>
       {h.loading ? <Loading /> : (
         <>
-          <p class="govuk-body">{versions.length === 1 ? 'This record has not been changed since it was made.' : `${versions.length} versions, newest first.`}</p>
-          {[...versions].reverse().map((v, i) => {
+          <p class="govuk-body">{versions.length === 1 ? 'This record has not been changed since it was made.' : `${versions.length} versions, newest first. Changed fields are marked.`}</p>
+          {[...versions.keys()].reverse().map((i) => {
+            const v = versions[i];
             const fields = v.fields || {};
+            const before = i > 0 ? versions[i - 1].fields || {} : null;
+            const changed = (n) => before && JSON.stringify(before[n] ?? null) !== JSON.stringify(fields[n] ?? null);
             return (
-              <section key={v.version ?? i} class="journey-version">
+              <section key={i} class="journey-version">
                 <h2 class="govuk-heading-m">
-                  Version {v.version ?? versions.length - i}{v.deleted ? ' (deleted)' : ''}
+                  Version {v.version ?? i + 1}{v.deleted ? ' (deleted)' : ''}
                 </h2>
                 <p class="govuk-body-s">
                   By {v.by || 'unknown'} on {formatInstant(v.at)}{v.reason ? `. Reason given: ${v.reason}` : ''}
                 </p>
-                <SummaryList rows={Object.entries(fields).map(([k, x]) => [humanise(k), show(x)])} />
+                <SummaryList rows={orderedFields(kind, fields).map((n) => {
+                  const { label, text } = showField(kind, n, fields[n]);
+                  return [label, changed(n) ? <>{text} <Tag colour="blue">Changed</Tag></> : text];
+                })} />
               </section>
             );
           })}

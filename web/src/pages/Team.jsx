@@ -5,8 +5,12 @@ import { href, navigate, usePageTitle } from '../router.js';
 import { query } from '../api.js';
 import { useFetch } from '../useFetch.js';
 import { Select, Table, Tag } from '../components/govuk.jsx';
-import { formatDate, overdueText, urgencyColour } from '../format.js';
+import { capitalise, formatDate, overdueText, urgencyColour } from '../format.js';
+import { codeLists } from 'virtual:kinds';
 import { ROLE_NAMES } from '../roles.js';
+
+// A worker's role: the worker record's code (data/code_lists.csv worker_role) or an account's.
+const roleName = (r) => codeLists.worker_role.find((c) => c.code === r)?.label || ROLE_NAMES[r] || r || '';
 import { Loading, Problem } from './Problem.jsx';
 
 export function Team({ params, session }) {
@@ -41,7 +45,7 @@ export function Team({ params, session }) {
         head={['Worker', 'Role', 'Children', 'Overdue', 'Due soon']}
         numeric={[2, 3, 4]}
         rows={workers.map((w) => [
-          w.name, ROLE_NAMES[w.role] || w.role || '', w.children ?? 0,
+          w.name, roleName(w.role), w.children ?? 0,
           w.overdue ? <Tag colour="red">{w.overdue}</Tag> : '0', w.due_soon ?? 0,
         ])}
       />
@@ -50,8 +54,8 @@ export function Team({ params, session }) {
         head={['Child', 'What is overdue', 'Due by', 'Worker', 'Overdue by']}
         empty={exceptions.loading ? 'Loading…' : 'Nothing in the team is overdue.'}
         rows={items.map((i) => [
-          <a class="govuk-link" href={href(`/children/${i.child_id}`)}>{i.child_name}</a>,
-          i.rule_title, formatDate(i.due), i.worker_name || 'Not allocated',
+          i.child_id ? <a class="govuk-link" href={href(`/children/${i.child_id}`)}>{i.child_name}</a> : 'About the worker',
+          capitalise(i.rule_title), formatDate(i.due), i.worker_name || 'Not allocated',
           <Tag colour={urgencyColour(i.days_overdue)}>{overdueText(i.days_overdue)}</Tag>,
         ])}
       />
