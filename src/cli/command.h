@@ -28,5 +28,6 @@ void RegisterDueCommand(CLI::App& app, CommandContext& ctx);
 void RegisterHorizonCommand(CLI::App& app, CommandContext& ctx);
 void RegisterReturnsCommands(CLI::App& app, CommandContext& ctx);  // export, import
 void RegisterAnnexACommands(CLI::App& app, CommandContext& ctx);   // export/import annex-a
+void RegisterValidateRecordCommand(CLI::App& app, CommandContext& ctx);  // validate --db
 
 }  // namespace journey::cli

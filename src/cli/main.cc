@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   journey::cli::RegisterHorizonCommand(app, ctx);
   journey::cli::RegisterReturnsCommands(app, ctx);
   journey::cli::RegisterAnnexACommands(app, ctx);  // after the returns: adds to their groups
+  journey::cli::RegisterValidateRecordCommand(app, ctx);  // `validate --db`, beside `validate 903`
 
   CLI11_PARSE(app, argc, argv);
   return ctx.exit_code;

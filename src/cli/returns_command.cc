@@ -9,6 +9,7 @@
 
 #include "base/csv.h"
 #include "cli/command.h"
+#include "returns/findings_files.h"
 #include "returns/ssda903_export.h"
 #include "returns/ssda903_import.h"
 #include "returns/ssda903_rules.h"
@@ -113,10 +114,8 @@ Status RunValidate(const ReturnArgs& a, CommandContext& ctx) {
   if (!a.previous.empty()) options.previous = &last;
   returns::Validation903 validation = returns::Validate903(read, a.year, options);
   std::vector<returns::Finding>& found = validation.findings;
-  std::map<std::string, int> by_rule;
   int errors = 0;
   for (const returns::Finding& f : found) {
-    ++by_rule[f.rule];
     errors += f.severity == returns::Severity::kError;
     *ctx.out << f.ToString() << "\n";
   }
@@ -124,19 +123,9 @@ Status RunValidate(const ReturnArgs& a, CommandContext& ctx) {
                           a.year - 1, a.year % 100,
                           returns::RulesFor(a.year).size() - validation.not_run.size(),
                           validation.not_run.size(), found.size(), errors);
-  for (const auto& [rule, n] : by_rule) *ctx.out << fmt::format("  {:<10} {:>6}\n", rule, n);
-  for (const returns::NotRun& n : validation.not_run)
-    *ctx.out << fmt::format("  {:<10} not run: {}\n", n.rule, n.reason);
-  if (!a.out.empty()) {
-    std::filesystem::create_directories(a.out);
-    std::ofstream csv(a.out + "/findings.csv", std::ios::binary | std::ios::trunc);
-    csv << CsvLine(
-        {"rule", "severity", "table", "file", "line", "child", "field", "value", "message"});
-    for (const returns::Finding& f : found)
-      csv << CsvLine({f.rule, f.severity == returns::Severity::kError ? "error" : "query", f.table,
-                      f.file, std::to_string(f.line), f.child, f.field, f.value, f.message});
-    if (!csv) return Internal(fmt::format("could not write {}/findings.csv", a.out));
-  }
+  *ctx.out << returns::FindingsSummary(found, validation.not_run);
+  if (!a.out.empty())
+    JOURNEY_RETURN_IF_ERROR(returns::WriteFindingsFiles(found, validation.not_run, a.out));
   if (!read.problems.empty())
     return InvalidArgument(
         fmt::format("{} file problem(s): fix them for every rule to run", read.problems.size()));
@@ -176,7 +165,7 @@ void RegisterReturnsCommands(CLI::App& app, CommandContext& ctx) {
   va->require_subcommand(1);
   CLI::App* va903 = va->add_subcommand("903", "SSDA903 CSV tables, by the year's rules");
   va903->add_option("--year", args->year, "collection year (2026 means 2025/26)")->required();
-  va903->add_option("--out", args->out, "directory to write findings.csv to");
+  va903->add_option("--out", args->out, "directory to write findings.csv, .json and .xlsx to");
   va903->add_option("--previous", args->previous,
                     "last year's return (its CSV files), for the rules that compare years");
   va903->add_option("files", args->files, "the CSV files")->required();

@@ -1,0 +1,72 @@
+// `journey export annex-a` and `journey validate --db` run as a user would.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "cli/cli_testing.h"
+
+namespace journey::cli {
+namespace {
+
+using testing::Journey;
+using testing::Outcome;
+
+class AnnexACli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = (std::filesystem::temp_directory_path() /
+            ("journey_annexa_cli_" + std::to_string(::getpid())))
+               .string();
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    Outcome gen = Journey("generate --children 3000 --years 4 --seed 2 --db " + dir_ + "/c.db");
+    ASSERT_EQ(gen.exit_code, 0) << gen.out;
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string dir_;
+};
+
+TEST_F(AnnexACli, ExportWritesTheWorkbookAndACsvPerList) {
+  Outcome ex =
+      Journey("export annex-a --db " + dir_ + "/c.db --date 2026-03-31 --out " + dir_ + "/aa");
+  ASSERT_EQ(ex.exit_code, 0) << ex.out;
+  EXPECT_NE(ex.out.find("List 11"), std::string::npos) << ex.out;
+  EXPECT_TRUE(std::filesystem::exists(dir_ + "/aa/Annex_A.xlsx"));
+  for (int n = 1; n <= 11; ++n)
+    EXPECT_TRUE(std::filesystem::exists(dir_ + "/aa/List " + std::to_string(n) + ".csv")) << n;
+
+  Outcome bad = Journey("export annex-a --db " + dir_ + "/c.db --date 31/02/2026 --out " + dir_);
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.out.find("--date \"31/02/2026\""), std::string::npos) << bad.out;
+}
+
+TEST_F(AnnexACli, ValidateTheRecordBeforeAnyReturnIsMade) {
+  Outcome v = Journey("validate --db " + dir_ + "/c.db --year 2026 --out " + dir_ + "/v");
+  EXPECT_LE(v.exit_code, 1) << v.out;  // 1 when the record would give errors
+  EXPECT_NE(v.out.find("SSDA903 2025/26 from the record:"), std::string::npos) << v.out;
+  EXPECT_NE(v.out.find("findings ("), std::string::npos) << v.out;
+  for (const char* f : {"findings.csv", "findings.json", "findings.xlsx"})
+    EXPECT_TRUE(std::filesystem::exists(dir_ + "/v/" + f)) << f;
+  // The same findings as validating the files the export writes.
+  Journey("export 903 --db " + dir_ + "/c.db --year 2026 --out " + dir_ + "/903");
+  Journey("export 903 --db " + dir_ + "/c.db --year 2025 --out " + dir_ + "/903prev");
+  Outcome files = Journey("validate 903 --year 2026 --out " + dir_ + "/vf " + dir_ +
+                          "/903/*.csv --previous " + dir_ + "/903prev/*.csv");
+  EXPECT_EQ(files.exit_code, v.exit_code) << files.out;
+  auto slurp = [](const std::string& p) {
+    std::ifstream f(p);
+    return std::string(std::istreambuf_iterator<char>(f), {});
+  };
+  EXPECT_EQ(slurp(dir_ + "/v/findings.csv"), slurp(dir_ + "/vf/findings.csv"));
+  EXPECT_TRUE(std::filesystem::exists(dir_ + "/vf/findings.xlsx"));
+
+  Outcome none = Journey("validate");
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_NE(none.out.find("give --db PATH --year Y"), std::string::npos) << none.out;
+}
+
+}  // namespace
+}  // namespace journey::cli
