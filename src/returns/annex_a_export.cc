@@ -93,11 +93,15 @@ Result<AnnexA> ExportAnnexA(store::Store& store, Date date, const AnnexASpec& sp
   // active at some time in the longest window (twelve months) or, for care leavers and
   // adoption decisions, made by D. A superset: each list then applies its own rule.
   std::unordered_set<int64_t> wanted;
+  // The anchor kinds' records are kept from this first pass rather than scanned again.
+  std::unordered_map<int, std::vector<Record>> kept;
   auto anchor = [&](Kind k, std::string_view from, std::string_view to, Date since) {
+    std::vector<Record>& keep = kept[static_cast<int>(k)];
     return store.Scan(k, [&](const Record& r) {
       if (w.Active(annex_a::DayOf(r, from), to.empty() ? std::nullopt : annex_a::DayOf(r, to),
                    since))
         wanted.insert(r.child_id);
+      keep.push_back(r);
       return Status::Ok();
     });
   };
@@ -122,12 +126,20 @@ Result<AnnexA> ExportAnnexA(store::Store& store, Date date, const AnnexASpec& sp
     }
     return Status::Ok();
   }));
+  auto take = [&](Kind k, Record&& r) {
+    if (k == Kind::kAdoption)
+      if (auto h = r.GetInt("household_id")) ctx.household_adoptions[*h].push_back(r);
+    auto it = children.find(r.child_id);
+    if (it != children.end()) it->second.of(k).push_back(std::move(r));
+  };
   for (Kind k : AnnexAKinds()) {
+    auto from_anchor = kept.find(static_cast<int>(k));
+    if (from_anchor != kept.end()) {
+      for (Record& r : from_anchor->second) take(k, std::move(r));
+      continue;
+    }
     JOURNEY_RETURN_IF_ERROR(store.Scan(k, [&](const Record& r) {
-      if (k == Kind::kAdoption)
-        if (auto h = r.GetInt("household_id")) ctx.household_adoptions[*h].push_back(r);
-      auto it = children.find(r.child_id);
-      if (it != children.end()) it->second.of(k).push_back(r);
+      if (children.count(r.child_id)) take(k, Record(r));
       return Status::Ok();
     }));
   }
@@ -184,7 +196,7 @@ Status WriteAnnexAXlsx(const AnnexA& a, const std::string& path) {
     std::error_code ec;
     std::filesystem::create_directories(parent, ec);
   }
-  JOURNEY_ASSIGN_OR_RETURN(auto w, XlsxWriter::Create(path, a.date, /*streaming=*/true));
+  JOURNEY_ASSIGN_OR_RETURN(auto w, XlsxWriter::Create(path, a.date, /*streaming=*/false));
   for (const AnnexASheet& s : a.lists) {
     std::vector<std::string> headers;
     for (const AnnexAColumn& c : s.list->columns) headers.push_back(c.header);
