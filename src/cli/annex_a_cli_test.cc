@@ -14,6 +14,11 @@ namespace {
 using testing::Journey;
 using testing::Outcome;
 
+std::string Slurp(const std::string& p) {
+  std::ifstream f(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(f), {});
+}
+
 class AnnexACli : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -38,6 +43,19 @@ TEST_F(AnnexACli, ExportWritesTheWorkbookAndACsvPerList) {
   for (int n = 1; n <= 11; ++n)
     EXPECT_TRUE(std::filesystem::exists(dir_ + "/aa/List " + std::to_string(n) + ".csv")) << n;
 
+  // The workbook reads back as the same lists: its CSVs as read equal the export's.
+  Outcome back = Journey("validate annex-a --out " + dir_ + "/back " + dir_ + "/aa/Annex_A.xlsx");
+  ASSERT_EQ(back.exit_code, 0) << back.out;
+  for (int n = 1; n <= 11; ++n) {
+    const std::string f = "/List " + std::to_string(n) + ".csv";
+    EXPECT_EQ(Slurp(dir_ + "/aa" + f), Slurp(dir_ + "/back" + f)) << f;
+  }
+  // A file that is not a workbook: named, refused.
+  std::ofstream(dir_ + "/not.xlsx") << "Child Unique ID,Gender\n";
+  Outcome not_book = Journey("validate annex-a " + dir_ + "/not.xlsx");
+  EXPECT_EQ(not_book.exit_code, 1);
+  EXPECT_NE(not_book.out.find("not.xlsx: not a workbook"), std::string::npos) << not_book.out;
+
   Outcome bad = Journey("export annex-a --db " + dir_ + "/c.db --date 31/02/2026 --out " + dir_);
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.out.find("--date \"31/02/2026\""), std::string::npos) << bad.out;
@@ -56,11 +74,7 @@ TEST_F(AnnexACli, ValidateTheRecordBeforeAnyReturnIsMade) {
   Outcome files = Journey("validate 903 --year 2026 --out " + dir_ + "/vf " + dir_ +
                           "/903/*.csv --previous " + dir_ + "/903prev/*.csv");
   EXPECT_EQ(files.exit_code, v.exit_code) << files.out;
-  auto slurp = [](const std::string& p) {
-    std::ifstream f(p);
-    return std::string(std::istreambuf_iterator<char>(f), {});
-  };
-  EXPECT_EQ(slurp(dir_ + "/v/findings.csv"), slurp(dir_ + "/vf/findings.csv"));
+  EXPECT_EQ(Slurp(dir_ + "/v/findings.csv"), Slurp(dir_ + "/vf/findings.csv"));
   EXPECT_TRUE(std::filesystem::exists(dir_ + "/vf/findings.xlsx"));
 
   Outcome none = Journey("validate");

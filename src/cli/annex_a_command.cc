@@ -3,9 +3,12 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "cli/command.h"
 #include "returns/annex_a_export.h"
+#include "returns/annex_a_read.h"
 #include "store/store.h"
 
 namespace journey::cli {
@@ -42,6 +45,41 @@ Status RunExport(const AnnexAArgs& a, CommandContext& ctx) {
   return Status::Ok();
 }
 
+// Larger files are refused before reading: a large council's workbook is a few MB.
+constexpr uintmax_t kMaxWorkbookBytes = 256u << 20;
+
+// `journey validate annex-a FILE`: the workbook read and every cell checked; with --out,
+// the lists as read, as CSVs (the same form the export writes, to compare or load).
+Status RunCheck(const AnnexAArgs& a, CommandContext& ctx) {
+  if (a.files.size() != 1)
+    return InvalidArgument("give one workbook: journey validate annex-a [--out DIR] FILE.xlsx");
+  const std::string& path = a.files.front();
+  std::error_code ec;
+  const uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec) return NotFound(fmt::format("{}: cannot read: {}", path, ec.message()));
+  if (size > kMaxWorkbookBytes)
+    return InvalidArgument(fmt::format("{}: the file is {} MB; the largest accepted is {} MB", path,
+                                       size >> 20, kMaxWorkbookBytes >> 20));
+  std::ifstream f(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << f.rdbuf();
+  const std::string name = std::filesystem::path(path).filename().string();
+  returns::AnnexARead read = returns::ReadAnnexAWorkbook(bytes.str(), name);
+  for (const returns::AnnexAProblem& p : read.problems) *ctx.err << p.ToString() << "\n";
+  for (const std::string& n : read.notes) *ctx.out << "note: " << n << "\n";
+  for (int n : read.found) {
+    const returns::AnnexASheet& s = read.lists.lists[static_cast<size_t>(n - 1)];
+    *ctx.out << fmt::format("  {:<8} {:>7} rows\n", s.list->sheet, s.rows.size());
+  }
+  if (!read.problems.empty())
+    return InvalidArgument(fmt::format("{}: {} problem{}", name, read.problems.size(),
+                                       read.problems.size() == 1 ? "" : "s"));
+  if (!a.out.empty()) JOURNEY_RETURN_IF_ERROR(returns::WriteAnnexACsv(read.lists, a.out));
+  *ctx.out << fmt::format("{}: {} lists read, every cell as the template allows\n", name,
+                          read.found.size());
+  return Status::Ok();
+}
+
 void Finish(const Status& st, CommandContext& ctx) {
   if (!st.ok()) {
     *ctx.err << "journey: " << st.message() << "\n";
@@ -62,6 +100,13 @@ void RegisterAnnexACommands(CLI::App& app, CommandContext& ctx) {
   exa->add_option("--out", args->out, "directory to write Annex_A.xlsx and the CSVs to")
       ->required();
   exa->callback([args, &ctx] { Finish(RunExport(*args, ctx), ctx); });
+
+  CLI::App* va = app.get_subcommand("validate");
+  CLI::App* vaa = va->add_subcommand(
+      "annex-a", "Read an Annex A workbook and check every sheet and cell against the template");
+  vaa->add_option("--out", args->out, "directory to write the lists as read, as CSVs");
+  vaa->add_option("file", args->files, "the workbook (.xlsx)")->required();
+  vaa->callback([args, &ctx] { Finish(RunCheck(*args, ctx), ctx); });
 }
 
 }  // namespace journey::cli
