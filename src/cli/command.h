@@ -26,6 +26,7 @@ void RegisterDemoCommand(CLI::App& app, CommandContext& ctx);
 void RegisterSchemaCommand(CLI::App& app, CommandContext& ctx);
 void RegisterDueCommand(CLI::App& app, CommandContext& ctx);
 void RegisterHorizonCommand(CLI::App& app, CommandContext& ctx);
+void RegisterReportCommand(CLI::App& app, CommandContext& ctx);
 void RegisterReturnsCommands(CLI::App& app, CommandContext& ctx);  // export, import
 void RegisterAnnexACommands(CLI::App& app, CommandContext& ctx);   // export/import annex-a
 void RegisterValidateRecordCommand(CLI::App& app, CommandContext& ctx);  // validate --db

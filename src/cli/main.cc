@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   journey::cli::RegisterSchemaCommand(app, ctx);
   journey::cli::RegisterDueCommand(app, ctx);
   journey::cli::RegisterHorizonCommand(app, ctx);
+  journey::cli::RegisterReportCommand(app, ctx);
   journey::cli::RegisterReturnsCommands(app, ctx);
   journey::cli::RegisterAnnexACommands(app, ctx);  // after the returns: adds to their groups
   journey::cli::RegisterValidateRecordCommand(app, ctx);  // `validate --db`, beside `validate 903`

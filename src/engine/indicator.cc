@@ -128,6 +128,14 @@ const std::vector<Obligation>& Context::Obligations(const ChildView& v) const {
   return obligations;
 }
 
+const std::vector<Obligation>& Context::OrganisationObligations() const {
+  if (!organisation_done) {
+    timescales->ForOrganisation(*projection, as_at, &organisation);
+    organisation_done = true;
+  }
+  return organisation;
+}
+
 void Emitter::Flow(int32_t day, int32_t record, bool numerator, float value, uint16_t category) {
   ctx_->PeriodsOf(day, [&](size_t p) {
     cases_->push_back(
@@ -163,9 +171,7 @@ class TimelinessImpl : public IndicatorImpl {
   }
   void Finish(const Context& ctx, Emitter& out) override {
     // Duties towards no child (a worker's supervision, an adult's complaint).
-    std::vector<Obligation> obs;
-    ctx.timescales->ForOrganisation(*ctx.projection, ctx.as_at, &obs);
-    for (const Obligation& o : obs)
+    for (const Obligation& o : ctx.OrganisationObligations())
       if (o.rule == rule_) Emit(ctx, o, out, true);
   }
 
@@ -173,8 +179,10 @@ class TimelinessImpl : public IndicatorImpl {
   void Emit(const Context& ctx, const Obligation& o, Emitter& out, bool organisation) {
     const bool on_time = o.met != kNoDay && o.met <= o.due;
     const int32_t day = how_ == Timeliness::kMetInPeriod ? o.met : o.due;
-    // Due in the period but not yet as at the as-at date: not yet on time or late.
     if (day == kNoDay || day > ctx.as_at.days()) return;
+    // Due on or after the as-at date and not met: not late yet (it can still be met that
+    // day), so neither on time nor late.
+    if (how_ == Timeliness::kDueInPeriod && o.met == kNoDay && o.due >= ctx.as_at.days()) return;
     ctx.PeriodsOf(day, [&](size_t p) {
       if (organisation)
         out.Worker(p, o.worker, o.from_id, day, on_time);

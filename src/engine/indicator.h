@@ -174,9 +174,14 @@ struct Context {
   // The child's obligations as at the as-at date (computed once per child, on first use).
   const std::vector<Obligation>& Obligations(const ChildView& v) const;
 
-  // Per-child cache, reset by the runner for each child.
+  // Obligations towards no child (workers' supervision, adults' complaints), computed once.
+  const std::vector<Obligation>& OrganisationObligations() const;
+
+  // Caches: the last child's obligations, and the organisation's.
   mutable int32_t obligations_child = -1;
   mutable std::vector<Obligation> obligations;
+  mutable bool organisation_done = false;
+  mutable std::vector<Obligation> organisation;
 };
 
 // Where an indicator puts its cases.
