@@ -5,7 +5,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <set>
 
+#include "base/csv.h"
 #include "cli/cli_testing.h"
 
 namespace journey::cli {
@@ -80,6 +82,37 @@ TEST_F(AnnexACli, ValidateTheRecordBeforeAnyReturnIsMade) {
   Outcome none = Journey("validate");
   EXPECT_EQ(none.exit_code, 1);
   EXPECT_NE(none.out.find("give --db PATH --year Y"), std::string::npos) << none.out;
+}
+
+// (rule, child) of each row of a findings or planted-errors CSV.
+std::set<std::pair<std::string, std::string>> RuleChild(const std::string& path) {
+  std::set<std::pair<std::string, std::string>> out;
+  auto csv = ParseCsv(Slurp(path), path);
+  EXPECT_TRUE(csv) << path;
+  if (!csv) return out;
+  const int rule = csv->ColumnIndex("rule"), child = csv->ColumnIndex("child");
+  for (const auto& r : csv->rows) out.insert({r.fields[rule], r.fields[child]});
+  return out;
+}
+
+// Errors planted in the record are found by validating the record itself, before any
+// return is made, each naming its rule and child.
+TEST(ValidateRecordCli, FindsEveryPlantedErrorInTheRecord) {
+  const std::string dir = (std::filesystem::temp_directory_path() /
+                           ("journey_validate_db_" + std::to_string(::getpid())))
+                              .string();
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  Outcome gen = Journey("generate --children 20000 --years 4 --seed 3 --db " + dir +
+                        "/c.db --plant-errors 6 --planted " + dir + "/planted.csv");
+  ASSERT_EQ(gen.exit_code, 0) << gen.out;
+  Outcome v = Journey("validate --db " + dir + "/c.db --year 2026 --out " + dir + "/v");
+  EXPECT_EQ(v.exit_code, 1) << v.out;
+  const auto found = RuleChild(dir + "/v/findings.csv");
+  const auto planted = RuleChild(dir + "/planted.csv");
+  ASSERT_EQ(planted.size(), 6u);
+  for (const auto& p : planted) EXPECT_TRUE(found.count(p)) << p.first << " " << p.second;
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -151,6 +151,91 @@ TEST(AnnexAExportTest, AdoptionDecisionsAndOrdersInTheTwelveMonths) {
   EXPECT_EQ(Csv(Lists(text, D(2025, 7, 1)), 11), "");
 }
 
+TEST(AnnexAExportTest, EarlyHelpAssessmentsOpenOrCompletedInTheWindow) {
+  const std::string text = std::string(kPerson) +
+                           "early_help_episode 1 child=1 start_date=2024-01-01 "
+                           "lead_agency=\"Health visiting\"\n"
+                           "early_help_assessment 1 child=1 episode_id=1 start_date=2024-01-02 "
+                           "completed_date=2024-12-29\n"
+                           "early_help_assessment 2 child=1 episode_id=1 start_date=2025-06-01\n";
+  // Inspection 30/06/2025 opens the window on 30/12/2024: assessment 1 was completed the
+  // day before; assessment 2 is open.
+  EXPECT_EQ(Csv(Lists(text, D(2025, 6, 30)), 2),
+            "C1,b) Female,a) WBRI,29/02/2012,13,01/06/2025,,Health visiting\n");
+  // A day earlier, 1 was completed on the window's first day.
+  EXPECT_EQ(Csv(Lists(text, D(2025, 6, 29)), 2),
+            "C1,b) Female,a) WBRI,29/02/2012,13,02/01/2024,29/12/2024,Health visiting\n"
+            "C1,b) Female,a) WBRI,29/02/2012,13,01/06/2025,,Health visiting\n");
+}
+
+TEST(AnnexAExportTest, AssessmentsNeedSupportOnlyOnceAuthorised) {
+  const std::string text = std::string(kPerson) +
+                           "disability 1 child=1 disability=AUT\n"
+                           "assessment 1 child=1 start_date=2025-05-01 authorised_date=2025-06-10 "
+                           "child_seen=Y outcome=CIN\n"
+                           "assessment 2 child=1 start_date=2025-06-01 authorised_date=2025-06-20 "
+                           "child_seen=N outcome=NFA\n";
+  // On 15/06/2025 assessment 2 is not yet authorised: its outcome is not shown.
+  EXPECT_EQ(Csv(Lists(text, D(2025, 6, 15)), 4),
+            "C1,b) Female,a) WBRI,29/02/2012,13,a) Yes,01/05/2025,a) Yes,10/06/2025,a) Yes,,\n"
+            "C1,b) Female,a) WBRI,29/02/2012,13,a) Yes,01/06/2025,b) No,,,,\n");
+  EXPECT_NE(Csv(Lists(text, D(2025, 6, 20)), 4).find(",01/06/2025,b) No,20/06/2025,b) No,"),
+            std::string::npos);
+}
+
+TEST(AnnexAExportTest, Section47OpenEnquiriesLeaveTheConferenceQuestionBlank) {
+  const std::string text = std::string(kPerson) +
+                           "section47_enquiry 1 child=1 start_date=2024-06-01 end_date=2024-06-20 "
+                           "icpc_not_required=Y\n"
+                           "section47_enquiry 2 child=1 start_date=2025-06-01 end_date=2025-06-12 "
+                           "icpc_not_required=N\n"
+                           "cp_conference 1 child=1 conference_type=INITIAL s47_id=2 "
+                           "conference_date=2025-06-12 outcome=CP_PLAN\n";
+  // On 11/06/2025 enquiry 2 is open and its conference not yet held; enquiry 1, twelve
+  // months before less ten days, counts.
+  EXPECT_EQ(Csv(Lists(text, D(2025, 6, 11)), 5),
+            "C1,b) Female,a) WBRI,29/02/2012,13,b) No,01/06/2025,,,,1,0,,\n");
+  EXPECT_EQ(Csv(Lists(text, D(2025, 6, 12)), 5),
+            "C1,b) Female,a) WBRI,29/02/2012,13,b) No,01/06/2025,b) No,12/06/2025,a) Yes,1,0,,\n");
+}
+
+TEST(AnnexAExportTest, ChildInNeedCaseStatusByPrecedence) {
+  const std::string base = std::string(kPerson) +
+                           "referral 1 child=1 referral_date=2025-01-10 primary_need=N4\n"
+                           "visit 1 child=1 visit_type=CIN visit_date=2025-03-01 seen=Y\n"
+                           "visit 2 child=1 visit_date=2025-04-01 visit_type=CIN seen=N\n";
+  auto status = [&](const std::string& extra, Date d) {
+    std::string row = Csv(Lists(base + extra, d), 6);
+    return row.substr(0, row.size() - 3);  // without the team and worker
+  };
+  EXPECT_EQ(status("", D(2025, 6, 30)),
+            "C1,b) Female,a) WBRI,29/02/2012,13,b) No,10/01/2025,N4 - Family in acute stress,"
+            "01/03/2025,,,c) Child in need plan");
+  EXPECT_NE(status("assessment 1 child=1 start_date=2025-06-01\n", D(2025, 6, 30))
+                .find("d) Open assessment"),
+            std::string::npos);
+  EXPECT_NE(status("cp_plan 1 child=1 start_date=2025-02-01 initial_category=NEG\n"
+                   "assessment 1 child=1 start_date=2025-06-01\n",
+                   D(2025, 6, 30))
+                .find("b) Child Protection plan"),
+            std::string::npos);
+  // Closed by the inspection date: closed, whatever else is open.
+  EXPECT_NE(Csv(Lists(std::string(kPerson) +
+                          "referral 1 child=1 referral_date=2025-01-10 primary_need=N4 "
+                          "closure_date=2025-06-30 closure_reason=RC7\n"
+                          "cp_plan 1 child=1 start_date=2025-02-01 initial_category=NEG\n",
+                      D(2025, 6, 30)),
+                6)
+                .find("30/06/2025,\"RC7 - Services ceased for any other reason, including child "
+                      "no longer in need\",e) Closed episode"),
+            std::string::npos);
+  // A referral with no further action is not a child in need.
+  EXPECT_EQ(Csv(Lists(std::string(kPerson) + "referral 1 child=1 referral_date=2025-01-10 nfa=Y\n",
+                      D(2025, 6, 30)),
+                6),
+            "");
+}
+
 TEST(AnnexAExportTest, EveryListHasTheTemplatesHeaders) {
   AnnexA a = Lists(kPerson, D(2025, 3, 31));
   ASSERT_EQ(a.lists.size(), 11u);
