@@ -198,6 +198,42 @@ async function refused() {
   });
 }
 
+// A restricted record asks why it is being opened; with a grant (the demo team manager has
+// one) and a reason it opens; without a grant it stays closed whatever the reason.
+async function restricted() {
+  let childId;
+  await withPage(async (page) => {
+    await signIn(page, server.users.team_manager);
+    const grants = await page.evaluate(async () => {
+      for (let offset = 0; offset < 5000; offset += 500) {
+        const r = await fetch(`/api/children?limit=500&offset=${offset}`).then((x) => x.json());
+        const hit = r.items.find((c) => c.restricted);
+        if (hit) return hit.id;
+        if (offset + 500 >= r.total) break;
+      }
+      return null;
+    });
+    childId = grants;
+    assert(childId, 'the team manager can see a restricted child');
+    await page.goto(`/#/children/${childId}`);
+    await page.getByRole('heading', { name: 'This record is restricted' }).waitFor();
+    await page.getByRole('button', { name: 'Open the record' }).click();
+    await page.locator('#reason-error').waitFor();
+    await checkAccessibility(page, 'asking for a reason');
+    await screenshot(page, shots, 'restricted-reason');
+    await page.getByLabel('Why do you need to open this record?').fill('Preparing for the adoption panel');
+    await page.getByRole('button', { name: 'Open the record' }).click();
+    await page.getByRole('heading', { name: 'At a glance' }).waitFor();
+    await page.locator('h1 .govuk-tag', { hasText: 'Restricted' }).waitFor();
+  });
+  await withPage(async (page) => {
+    await signIn(page, server.users.social_worker);
+    await page.goto(`/#/children/${childId}?reason=${encodeURIComponent('Curious')}`);
+    await page.getByRole('heading', { name: /You cannot open this restricted record|You do not have access/ }).waitFor();
+    assert(await page.getByRole('heading', { name: 'At a glance' }).count() === 0, 'nothing of the record is shown');
+  });
+}
+
 async function team() {
   await withPage(async (page) => {
     await signIn(page, server.users.team_manager);
@@ -301,6 +337,7 @@ const tests = [
   ['a record\'s history', history],
   ['a refused page stays refused', refused],
   ['children search', children],
+  ['a restricted record asks for a reason', restricted],
   ['my team', team],
   ['performance', performance],
   ['administration', admin],

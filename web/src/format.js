@@ -32,12 +32,14 @@ export function humanise(code) {
 }
 
 // An instant from the server (ISO-8601 UTC) in the user's local time.
-export function formatInstant(iso) {
+export function formatInstant(iso, seconds = false) {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso || '';
   const d = new Date(t);
-  const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()} at ${hm}`;
+  const two = (n) => String(n).padStart(2, '0');
+  const time = `${two(d.getHours())}:${two(d.getMinutes())}${seconds ? `:${two(d.getSeconds())}` : ''}`;
+  if (seconds) return `${d.getDate()} ${MONTHS[d.getMonth()].slice(0, 3)} ${d.getFullYear()}, ${time}`;
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()} at ${time}`;
 }
 
 export const capitalise = (s) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : '');

@@ -6,7 +6,7 @@ import { navigate, usePageTitle } from '../router.js';
 import { useFetch } from '../useFetch.js';
 import { Button, DateInput, ErrorSummary, NotificationBanner, Select, Table, Tag, TextInput } from '../components/govuk.jsx';
 import { parseDateParts } from '../recordForm.js';
-import { formatInstant } from '../format.js';
+import { formatInstant, humanise } from '../format.js';
 import { ROLE_NAMES } from '../roles.js';
 import { Problem } from './Problem.jsx';
 
@@ -136,8 +136,10 @@ function Audit({ params }) {
         head={['When', 'Who', 'Action', 'Child', 'Record', 'Reason', 'From']}
         empty={log.loading ? 'Loading…' : 'Nothing matches.'}
         rows={(log.data?.items || []).map((a) => [
-          formatInstant(a.at), `${a.user}${a.role ? ` (${ROLE_NAMES[a.role] || a.role})` : ''}`,
-          a.action.replace(/_/g, ' '), a.child_id || '', a.kind ? `${a.kind} ${a.record_id || ''}` : '', a.reason || '', a.origin || '',
+          <span class="journey-nowrap">{formatInstant(a.at, true)}</span>,
+          <>{a.user}{a.role && <><br /><span class="govuk-body-s">{ROLE_NAMES[a.role] || a.role}</span></>}</>,
+          a.action === 'refused' ? <Tag colour="red">refused</Tag> : a.action.replace(/_/g, ' '),
+          a.child_id || '', a.kind ? `${humanise(a.kind)} ${a.record_id || ''}` : '', a.reason || '', a.origin || '',
         ])}
       />
     </>

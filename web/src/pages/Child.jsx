@@ -49,8 +49,11 @@ export function Child({ args, params, session }) {
   const summary = useFetch(`/api/children/${encodeURIComponent(id)}${query({ reason })}`);
   const chronology = useFetch(summary.data ? `/api/children/${encodeURIComponent(id)}/chronology${query({ reason })}` : null);
   const c = summary.data;
-  usePageTitle(c ? c.name : summary.error?.reasonRequired ? 'Restricted record' : 'A child');
-  if (summary.error?.reasonRequired) return <ReasonForm id={id} />;
+  usePageTitle(c ? c.name : summary.error?.reasonRequired && !reason ? 'Restricted record' : summary.error ? null : 'A child');
+  if (summary.error?.reasonRequired && !reason) return <ReasonForm id={id} />;
+  if (summary.error?.reasonRequired) {
+    return <Problem title="You cannot open this restricted record" error={{ status: 403, message: 'Opening it needs a grant for you, and you have none. If you need it for your work, ask an administrator for a grant.' }} />;
+  }
   if (summary.error) return <Problem error={summary.error} />;
   if (!c) return <Loading />;
 

@@ -10,7 +10,7 @@ export function Problem({ error, title }) {
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <h1 class="govuk-heading-l">{heading}</h1>
-        <p class="govuk-body">{refused ? 'Your role does not allow you to see this. If you need it for your work, ask your manager or administrator.' : error?.message}</p>
+        <p class="govuk-body">{refused && !title ? 'Your role does not allow you to see this. If you need it for your work, ask your manager or administrator.' : error?.message}</p>
         <p class="govuk-body"><a class="govuk-link" href={href('/')}>Go to your start page</a></p>
       </div>
     </div>
