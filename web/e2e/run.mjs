@@ -94,7 +94,7 @@ async function eachRole() {
       const want = home[role];
       await page.waitForFunction((w) => document.querySelector('main h1')?.textContent.startsWith(w), want);
       await checkAccessibility(page, `${role}'s first page`);
-      await screenshot(page, shots, `home-${role}`);
+      if (role !== 'social_worker') await screenshot(page, shots, `home-${role}`); // my-work.png is hers
     });
   }
 }
