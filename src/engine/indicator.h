@@ -172,6 +172,7 @@ struct Context {
       if (day >= periods[i].start.days() && day <= periods[i].end.days()) fn(i);
   }
   // The child's obligations as at the as-at date (computed once per child, on first use).
+  // An indicator that calls it lists Timescales::Kinds() in its Kinds().
   const std::vector<Obligation>& Obligations(const ChildView& v) const;
 
   // Obligations towards no child (workers' supervision, adults' complaints), computed once.

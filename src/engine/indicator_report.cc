@@ -141,8 +141,9 @@ Result<ReportResult> ComputeIndicators(const Projection& projection, const Times
     add_kinds(impls.back()->Kinds());
   }
   for (const DimensionDef* d : res.dimensions) add_kinds(d->kinds);
-  // Obligations read the timescale rules' kinds: given when any indicator may ask for them.
-  add_kinds(Timescales::Kinds());
+  // Kinds not asked for are left empty in every view: an indicator that reads obligations
+  // (Context::Obligations) lists Timescales::Kinds() among its kinds, as TimelinessIndicator
+  // does, and the merge over the tables costs nothing for the kinds no one reads.
 
   res.cases.resize(n);
   res.keys.resize(n);
