@@ -120,6 +120,9 @@ struct DimensionDef {
   // For rates: the population of a group (nullopt: the dimension has no population, e.g.
   // team, and a rate by it shows counts only).
   std::function<std::optional<double>(const Population&, int32_t key)> population;
+  // Whether the dimension applies to an indicator (none: to every one); an indicator it does
+  // not apply to gets no cells for it.
+  std::function<bool(const IndicatorInfo&)> applies = nullptr;
 };
 
 // Everything registered: the built-in areas and any other file listed in

@@ -160,7 +160,10 @@ void RegisterCoreDimensions(IndicatorRegistry& r) {
         return std::string(
             ctx.projection->table(info.category_kind).CodeText(f, static_cast<uint16_t>(key)));
       },
-      nullptr});
+      // A category divides the numerator, not the population: a rate by category of abuse
+      // is per 10,000 of all children (the DfE's plans by category).
+      [](const Population& p, int32_t) -> std::optional<double> { return p.Total(); },
+      [](const IndicatorInfo& info) { return !info.category_field.empty(); }});
 }
 
 }  // namespace journey::engine

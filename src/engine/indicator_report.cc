@@ -202,6 +202,7 @@ Result<ReportResult> ComputeIndicators(const Projection& projection, const Times
     }
     for (size_t d = 0; d < nd; ++d) {
       const DimensionDef& dim = *res.dimensions[d];
+      if (dim.applies && !dim.applies(info)) continue;
       for (auto& [k, acc] : groups[d]) {
         const int32_t key = static_cast<int32_t>(static_cast<uint32_t>(k & 0xffffffff));
         std::optional<double> pop;

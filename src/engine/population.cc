@@ -75,11 +75,14 @@ Result<Population> Population::FromFile(const std::string& path) {
 }
 
 Population Population::Even(int64_t total) {
+  // Whole children: each age gets total / 18 (the first total % 18 ages one more), boys
+  // 51.2% of it rounded, girls the rest; so the cells add up to the total exactly.
   Population p;
-  const double per_age = static_cast<double>(total) / kAges;
-  for (auto& age : p.count_) {
-    age[0] = per_age * 0.512;
-    age[1] = per_age - age[0];
+  for (int a = 0; a < kAges; ++a) {
+    const int64_t age = total / kAges + (a < total % kAges ? 1 : 0);
+    const int64_t boys = (age * 512 + 500) / 1000;
+    p.count_[static_cast<size_t>(a)][0] = static_cast<double>(boys);
+    p.count_[static_cast<size_t>(a)][1] = static_cast<double>(age - boys);
   }
   p.total_ = static_cast<double>(total);
   return p;

@@ -23,8 +23,8 @@ class Population {
   // `file_name` is used in error messages only.
   static Result<Population> FromCsv(std::string_view text, std::string_view file_name);
   static Result<Population> FromFile(const std::string& path);
-  // `total` children spread evenly over the ages, 51.2% boys (ONS mid-2023 estimates for
-  // England, ages 0-17: about 6.25 million boys of 12.2 million); the default for
+  // `total` children spread evenly over the ages in whole numbers, 51.2% boys (ONS mid-2023
+  // estimates for England, ages 0-17: about 6.25 million boys of 12.2 million); the default for
   // generated councils, whose children are spread evenly over the years of age.
   static Population Even(int64_t total);
 
