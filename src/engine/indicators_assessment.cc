@@ -29,6 +29,15 @@ void Completed(const Context& ctx, const ChildView& v, F&& fn) {
   }
 }
 
+// Working days from start to authorisation of each assessment completed in the periods
+// (the mean and the median read the same cases).
+void Durations(const Context& ctx, const ChildView& v, Emitter& out) {
+  Completed(ctx, v, [&](const KindTable& t, uint32_t i, int32_t d) {
+    const int32_t wd = WorkingDaysBetween(ctx, t.Day(AF().start, i), d);
+    if (wd >= 0) out.Flow(d, t.id(i), true, static_cast<float>(wd));
+  });
+}
+
 }  // namespace
 
 void RegisterAssessmentIndicators(IndicatorRegistry& r) {
@@ -66,12 +75,7 @@ void RegisterAssessmentIndicators(IndicatorRegistry& r) {
                                "assessment_median_working_days gives the median.",
                     .record_kind = K::kAssessment,
                     .higher_is_better = false},
-      {K::kAssessment}, [](const Context& ctx, const ChildView& v, Emitter& out) {
-        Completed(ctx, v, [&](const KindTable& t, uint32_t i, int32_t d) {
-          const int32_t wd = WorkingDaysBetween(ctx, t.Day(AF().start, i), d);
-          if (wd >= 0) out.Flow(d, t.id(i), true, static_cast<float>(wd));
-        });
-      }));
+      {K::kAssessment}, Durations));
 
   r.Add(SimpleIndicator(
       IndicatorInfo{.id = "assessment_median_working_days",
@@ -86,12 +90,7 @@ void RegisterAssessmentIndicators(IndicatorRegistry& r) {
                     .differs = "",
                     .record_kind = K::kAssessment,
                     .higher_is_better = false},
-      {K::kAssessment}, [](const Context& ctx, const ChildView& v, Emitter& out) {
-        Completed(ctx, v, [&](const KindTable& t, uint32_t i, int32_t d) {
-          const int32_t wd = WorkingDaysBetween(ctx, t.Day(AF().start, i), d);
-          if (wd >= 0) out.Flow(d, t.id(i), true, static_cast<float>(wd));
-        });
-      }));
+      {K::kAssessment}, Durations));
 
   r.Add(SimpleIndicator(
       IndicatorInfo{
