@@ -30,5 +30,6 @@ void RegisterReportCommand(CLI::App& app, CommandContext& ctx);
 void RegisterReturnsCommands(CLI::App& app, CommandContext& ctx);  // export, import
 void RegisterAnnexACommands(CLI::App& app, CommandContext& ctx);   // export/import annex-a
 void RegisterValidateRecordCommand(CLI::App& app, CommandContext& ctx);  // validate --db
+void RegisterCinCommands(CLI::App& app, CommandContext& ctx);  // after RegisterReturnsCommands
 
 }  // namespace journey::cli

@@ -260,7 +260,11 @@ std::vector<KindDef> BuildKinds() {
        Req(Code("initial_category", "category_of_abuse", "CIN InitialCategoryOfAbuse")),
        Code("latest_category", "category_of_abuse", "CIN LatestCategoryOfAbuse"),
        Code("end_reason", "cp_end_reason", "why the plan ended"),
-       Bool("other_la", "a plan of another council transferred in"), WorkerRef(), TeamRef()},
+       Bool("other_la", "a plan of another council transferred in"), WorkerRef(), TeamRef(),
+       Int("previous_plans",
+           "CIN NumberOfPreviousCPP as a census gave it (set by an import; when empty the "
+           "census counts the child's earlier plans on record)",
+           0, 99)},
       "start_date", "end_date");
   add(Kind::kCoreGroup, "core_group", "A core group meeting of a protection plan.",
       CL::kRequired,

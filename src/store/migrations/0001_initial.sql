@@ -346,7 +346,8 @@ CREATE TABLE cp_plan (
   end_reason TEXT,
   other_la SMALLINT,
   worker_id BIGINT,
-  team_id BIGINT
+  team_id BIGINT,
+  previous_plans BIGINT
 );
 CREATE UNIQUE INDEX cp_plan_id_version ON cp_plan(id, version);
 CREATE INDEX cp_plan_child ON cp_plan(child_id, id) WHERE superseded_tx IS NULL;
