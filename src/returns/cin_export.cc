@@ -180,7 +180,16 @@ void CinExporter::AddChild(const ChildRecords& c) {
       e.start = L(Iso(s_start));
       e.icpc_target = L(Iso(InitialCpcTarget(s_start)));
       e.icpc_date = L(Iso(held));
-      e.icpc_not_required = L(Bool01(s->GetBool("icpc_not_required")));
+      // ICPCnotRequired: as recorded, or true when the enquiry ended by E with an outcome
+      // other than a conference (legal action, services, no further action): none was
+      // needed, so the episode can close (rule 8868). The engine's ICPC_15WD duty ends the
+      // same way.
+      bool not_required = s->GetBool("icpc_not_required").value_or(false);
+      const auto ended = Day(*s, "end_date");
+      const std::string outcome = Str(*s, "outcome");
+      if (!held && ended && *ended <= end && !outcome.empty() && outcome != "ICPC")
+        not_required = true;
+      e.icpc_not_required = L(not_required ? "true" : "false");
       d.section47s.push_back(std::move(e));
     }
     // CIN-INC-7: Protection plans of the episode open in the year; NumberOfPreviousCPP is

@@ -65,6 +65,7 @@ std::vector<CinRule> ChildRules2023();
 std::vector<CinRule> ChildRules2025();
 std::vector<CinRule> DetailsRules2023();
 std::vector<CinRule> PartsRules2023();
+std::vector<CinRule> DatesRules2023();
 std::vector<CinRule> PartsRules2025();
 
 }  // namespace journey::returns::cin_rules
