@@ -49,6 +49,7 @@ TEST_F(CliCin, GeneratedCouncilRoundTripsAndHasNoErrors) {
     EXPECT_NE(val.out.find("0 errors"), std::string::npos) << val.out;
     EXPECT_TRUE(std::filesystem::exists(d_ + "/v/findings.csv"));
     EXPECT_TRUE(std::filesystem::exists(d_ + "/v/findings.json"));
+    EXPECT_TRUE(std::filesystem::exists(d_ + "/v/findings.xlsx"));
   }
   // Both years into one empty store, then each year out again: byte-identical.
   Outcome im =

@@ -13,6 +13,7 @@
 #include "returns/cin_rules.h"
 #include "returns/cin_xml.h"
 #include "returns/findings.h"
+#include "returns/findings_files.h"
 #include "store/store.h"
 
 namespace journey::cli {
@@ -101,7 +102,8 @@ Status RunImport(const CinArgs& a, CommandContext& ctx) {
 }
 
 // `journey validate cin`: the year's rules over each file; the summary by rule and by child,
-// and the findings as CSV and JSON in --out. Exit 1 when there are errors.
+// and the findings as CSV, JSON and xlsx in --out (the same files as validate 903). Exit 1 when
+// there are errors.
 Status RunValidate(const CinArgs& a, CommandContext& ctx) {
   JOURNEY_RETURN_IF_ERROR(CheckYear(a.year));
   returns::CinReference ref;
@@ -123,12 +125,7 @@ Status RunValidate(const CinArgs& a, CommandContext& ctx) {
   *ctx.out << fmt::format("CIN census {}: {} rules run\n", YearName(a.year),
                           returns::CinRulesFor(a.year).size() - not_run.size());
   *ctx.out << returns::FindingsSummary(found, not_run);
-  if (!a.out.empty()) {
-    std::filesystem::create_directories(a.out);
-    JOURNEY_RETURN_IF_ERROR(WriteText(a.out + "/findings.csv", returns::FindingsCsv(found)));
-    JOURNEY_RETURN_IF_ERROR(
-        WriteText(a.out + "/findings.json", returns::FindingsJson(found, not_run)));
-  }
+  if (!a.out.empty()) JOURNEY_RETURN_IF_ERROR(returns::WriteFindingsFiles(found, not_run, a.out));
   if (file_problems)
     return InvalidArgument(
         fmt::format("{} file problem(s): fix them for the rules to run", file_problems));
@@ -166,7 +163,7 @@ void RegisterCinCommands(CLI::App& app, CommandContext& ctx) {
   CLI::App* v = va->add_subcommand("cin", "CIN census XML files, by the year's rules");
   v->add_option("--year", args->year, "collection year (2026 means 2025/26)")->required();
   v->add_option("--la", args->la, "the council's 3-digit DfE code (Header LEA is checked)");
-  v->add_option("--out", args->out, "directory to write findings.csv and findings.json to");
+  v->add_option("--out", args->out, "directory to write findings.csv, .json and .xlsx to");
   v->add_option("files", args->files, "the XML files")->required();
   v->callback([args, &ctx] { Finish(RunValidate(*args, ctx), ctx); });
 }
