@@ -453,6 +453,58 @@ std::vector<CinRule> DatesRules2023() {
                                                  died->ToIso()));
                       });
                     }));
+  // 4000: an NFA referral has no CIN plan.
+  r.push_back(Error("4000", "No CIN plan on an NFA referral", "DfE CIN rule 4000",
+                    [](const CinRule& self, const CinRuleContext& ctx) {
+                      EachDetails(ctx, [&](const CinChild& c, const CinDetails& d) {
+                        if (IsTrue(d.nfa) && !d.plans.empty())
+                          ctx.FindAt(self, &c, kPlans, d.plans.front().line, "CINPlanDates",
+                                     "a CIN plan is recorded on a referral marked no further "
+                                     "action");
+                      });
+                    }));
+  // 4015: a CIN plan does not start before its episode's referral.
+  r.push_back(Error("4015", "CIN plan starts on or after the referral", "DfE CIN rule 4015",
+                    [](const CinRule& self, const CinRuleContext& ctx) {
+                      EachDetails(ctx, [&](const CinChild& c, const CinDetails& d) {
+                        const D ref = Dt(d.referral_date);
+                        for (const CinPlanDates& p : d.plans)
+                          if (const D s = Dt(p.start); ref && s && *s < *ref)
+                            ctx.Find(self, &c, kPlans + "/CINPlanStartDate", p.start,
+                                     "CINPlanStartDate",
+                                     fmt::format("the CIN plan starts before the episode's "
+                                                 "referral on {}",
+                                                 ref->ToIso()));
+                      });
+                    }));
+  // 4016: a CIN plan does not start while a protection plan is open: on or after the
+  // protection plan's start and before its end (or by the reference date when it has none).
+  // Starting the day a protection plan ends is allowed.
+  r.push_back(Error("4016", "No CIN plan starts during a protection plan", "DfE CIN rule 4016",
+                    [](const CinRule& self, const CinRuleContext& ctx) {
+                      EachChild(ctx, [&](const CinChild& c) {
+                        for (const CinDetails& d : c.details)
+                          for (const CinPlanDates& p : d.plans) {
+                            const D s = Dt(p.start);
+                            if (!s) continue;
+                            for (const CinDetails& e : c.details)
+                              for (const CinProtectionPlan& cp : e.protection_plans) {
+                                const D cs = Dt(cp.start), ce = Dt(cp.end);
+                                if (!cs || *s < *cs) continue;
+                                if (ce ? *s < *ce : *s <= ctx.reference_date()) {
+                                  ctx.Find(self, &c, kPlans + "/CINPlanStartDate", p.start,
+                                           "CINPlanStartDate",
+                                           fmt::format("the CIN plan starts while the child is "
+                                                       "on the protection plan begun {}; a CIN "
+                                                       "plan follows a protection plan's end",
+                                                       cs->ToIso()));
+                                  goto next_plan;
+                                }
+                              }
+                          next_plan:;
+                          }
+                      });
+                    }));
   // 8715: an enquiry's initial conference falls within the census year.
   r.push_back(InPeriod("8715", "the initial conference", kS47 + "/DateOfInitialCPC",
                        "DateOfInitialCPC",

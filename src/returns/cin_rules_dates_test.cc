@@ -268,5 +268,23 @@ TEST(CinRulesDates, Rule8920NoPlanEndsAfterDeath) {
   EXPECT_EQ(N("8920", m), 1u);
 }
 
+TEST(CinRulesDates, CinPlanRules4000And4015And4016) {
+  CinMessage m = FullMessage();  // plan 2025-06-11 to 2025-07-01; protection plan from 07-15
+  EXPECT_EQ(N("4000", m) + N("4015", m) + N("4016", m), 0u);
+  Ep(m).plans[0].start = V("2025-05-01");  // the referral's day
+  EXPECT_EQ(N("4015", m), 0u);
+  Ep(m).plans[0].start = V("2025-04-30");
+  EXPECT_EQ(N("4015", m), 1u);
+  m = FullMessage();
+  Ep(m).protection_plans[0].end = V("2025-09-01");
+  Ep(m).plans.push_back({0, V("2025-09-01"), V("")});  // the day the protection plan ends
+  EXPECT_EQ(N("4016", m), 0u);
+  Ep(m).plans[1].start = V("2025-08-31");
+  EXPECT_EQ(N("4016", m), 1u);
+  m = FullMessage();
+  Nfa(m).plans.push_back({0, V("2025-12-01"), V("")});
+  EXPECT_EQ(N("4000", m), 1u);
+}
+
 }  // namespace
 }  // namespace journey::returns
