@@ -463,6 +463,22 @@ std::vector<CinRule> DatesRules2023() {
                                      "action");
                       });
                     }));
+  // 4004: within one episode, at most one CIN plan has no end date.
+  r.push_back(Error("4004", "At most one open CIN plan an episode", "DfE CIN rule 4004",
+                    [](const CinRule& self, const CinRuleContext& ctx) {
+                      EachDetails(ctx, [&](const CinChild& c, const CinDetails& d) {
+                        size_t open = 0;
+                        for (const CinPlanDates& p : d.plans) open += p.end.empty();
+                        if (open < 2) return;
+                        for (const CinPlanDates& p : d.plans)
+                          if (p.end.empty())
+                            ctx.FindAt(self, &c, kPlans + "/CINPlanEndDate", p.line,
+                                       "CINPlanEndDate",
+                                       fmt::format("the episode has {} CIN plans with no end "
+                                                   "date; end all but the current one",
+                                                   open));
+                      });
+                    }));
   // 4015: a CIN plan does not start before its episode's referral.
   r.push_back(Error("4015", "CIN plan starts on or after the referral", "DfE CIN rule 4015",
                     [](const CinRule& self, const CinRuleContext& ctx) {

@@ -286,5 +286,13 @@ TEST(CinRulesDates, CinPlanRules4000And4015And4016) {
   EXPECT_EQ(N("4000", m), 1u);
 }
 
+TEST(CinRulesDates, Rule4004OneOpenCinPlanAnEpisode) {
+  CinMessage m = FullMessage();
+  Ep(m).plans.push_back({0, V("2025-07-02"), V("")});  // one open, one ended
+  EXPECT_EQ(N("4004", m), 0u);
+  Ep(m).plans[0].end = V("");
+  EXPECT_EQ(N("4004", m), 2u);
+}
+
 }  // namespace
 }  // namespace journey::returns
