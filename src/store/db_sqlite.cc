@@ -136,6 +136,18 @@ Result<Statement> Connection::Prepare(std::string_view sql) {
   int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                               SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) return Err(SqlError(db_, "cannot prepare", sql));
+  // SQLite numbers $n parameters by first appearance, and Statement binds $n as the n-th:
+  // SQL whose $2 came before $1 would bind silently wrong, so it is refused here.
+  for (int i = 1, n = sqlite3_bind_parameter_count(stmt); i <= n; ++i) {
+    const char* name = sqlite3_bind_parameter_name(stmt, i);
+    if (name == nullptr || name != "$" + std::to_string(i)) {
+      sqlite3_finalize(stmt);
+      return Err(InvalidArgument(fmt::format(
+          "SQL parameter {} is {}: parameters must be $1..$n, each first used in that order "
+          "(SQL: {})",
+          i, name ? name : "?", sql)));
+    }
+  }
   return Statement(db_, stmt, std::string(sql));
 }
 

@@ -287,6 +287,23 @@ TEST_F(StoreTest, WriteNeedsAnActor) {
   EXPECT_NE(w.error().message().find("acting user"), std::string::npos);
 }
 
+// Statement binds $n as SQLite's n-th parameter, which SQLite numbers by first
+// appearance: SQL naming $2 before $1 would bind the wrong values, so Prepare refuses it.
+TEST_F(StoreTest, ParametersOutOfOrderAreRefused) {
+  auto c = db::Connection::OpenSqlite(db_.path());
+  ASSERT_TRUE(c);
+  auto bad = (*c)->Prepare("SELECT $2 - $1");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(bad.error().message().find("$2"), std::string::npos) << bad.error().message();
+  auto good = (*c)->Prepare("SELECT $1 - $2, $1");
+  ASSERT_TRUE(good);
+  good->BindInt(1, 10);
+  good->BindInt(2, 3);
+  ASSERT_TRUE(good->Step().value_or(false));
+  EXPECT_EQ(good->Int(0), 7);
+}
+
 TEST_F(StoreTest, MigratedSchemaMatchesTheDescriptions) {
   EXPECT_EQ(store_->SchemaVersion().value(), static_cast<int>(Migrations().size()));
   auto c = db::Connection::OpenSqlite(db_.path());
