@@ -113,10 +113,14 @@ std::vector<Figure> EngineFigures(const Projection& p, const journey::engine::Ti
             per_end = journey::model::FieldOf(Kind::kClaPeriod, "end_date");
   const int pl_start = journey::model::FieldOf(Kind::kPlacement, "start_date"),
             pl_end = journey::model::FieldOf(Kind::kPlacement, "end_date");
+  const journey::engine::RuleSet rules = {Rule::kAssessment, Rule::kInitialConference,
+                                          Rule::kClaReview};
+  std::vector<Kind> kinds = journey::engine::Timescales::KindsFor(rules);
+  kinds.push_back(Kind::kPlacement);
   std::vector<Obligation> obs;
-  p.ForEachChild(journey::engine::Timescales::Kinds(), [&](const ChildView& v) {
+  p.ForEachChild(kinds, [&](const ChildView& v) {
     obs.clear();
-    ts.ForChild(p, v, to, &obs);
+    ts.ForChild(p, v, to, &obs, false, rules);
     for (const Obligation& o : obs) {
       const int k = o.rule == Rule::kAssessment          ? 0
                     : o.rule == Rule::kInitialConference ? 2

@@ -199,8 +199,9 @@ using rules_internal::Fields;
 using K = Kind;
 
 void Timescales::ForChild(const Projection& p, const ChildView& child, Date as_at,
-                          std::vector<Obligation>* out, bool open_only) const {
-  Eval(*this, p, child, as_at, out, open_only).Run();
+                          std::vector<Obligation>* out, bool open_only, RuleSet rules) const {
+  if (rules.empty()) return;
+  Eval(*this, p, child, as_at, out, open_only, rules).Run();
 }
 
 // Supervision of each worker in post: every N working days (local) from their start, met
@@ -208,7 +209,7 @@ void Timescales::ForChild(const Projection& p, const ChildView& child, Date as_a
 void Timescales::ForOrganisation(const Projection& p, Date as_at,
                                  std::vector<Obligation>* out) const {
   // Records about no child that carry a duty (an adult's complaint) follow the child rules.
-  Eval(*this, p, p.View(0), as_at, out, false).Run();
+  Eval(*this, p, p.View(0), as_at, out, false, RuleSet::All()).Run();
   const F& f = Fields();
   std::unordered_map<int32_t, std::vector<int32_t>> held;
   const KindTable& su = p.table(K::kSupervision);

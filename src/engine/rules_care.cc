@@ -18,14 +18,16 @@ void Eval::LookedAfter() {
     const int32_t id = per.id(i), start = per.Day(f_.per_start, i), end = per.Day(f_.per_end, i);
 
     int32_t plan = kNoDay;
-    for (uint32_t j = R(K::kCarePlan).begin; j < R(K::kCarePlan).end; ++j) {
+    for (uint32_t j = R(K::kCarePlan).begin; On(Rule::kCarePlan) && j < R(K::kCarePlan).end;
+         ++j) {
       const int32_t d = cpl.Day(f_.cpl_start, j);
       if (cpl.Ref(f_.cpl_period, j) == id && (plan == kNoDay || d < plan)) plan = d;
     }
     Emit(Rule::kCarePlan, K::kClaPeriod, id, start, Wd(start, 10), plan, end);
 
     events_.clear();
-    for (uint32_t j = R(K::kClaReview).begin; j < R(K::kClaReview).end; ++j)
+    for (uint32_t j = R(K::kClaReview).begin; On(Rule::kClaReview) && j < R(K::kClaReview).end;
+         ++j)
       if (rv.Ref(f_.rv_period, j) == id) events_.push_back(rv.Day(f_.rv_date, j));
     // A period that began before the record's horizon: when its first review fell due
     // before the horizon, the first review on record is a later one (6 months to the next).
@@ -37,7 +39,9 @@ void Eval::LookedAfter() {
     // (age on the day of the last assessment; 6-monthly when the birth date is unknown).
     int32_t iha = kNoDay;
     events_.clear();
-    for (uint32_t j = R(K::kHealthAssessment).begin; j < R(K::kHealthAssessment).end; ++j) {
+    const bool health = On(Rule::kInitialHealth) || On(Rule::kReviewHealth);
+    for (uint32_t j = R(K::kHealthAssessment).begin; health && j < R(K::kHealthAssessment).end;
+         ++j) {
       const int32_t d = ha.Day(f_.ha_date, j);
       if (!Within(d, start, end)) continue;
       const uint16_t type = ha.Code(f_.ha_type, j);
@@ -64,7 +68,8 @@ void Eval::LookedAfter() {
 
     // Education: children of the configured ages when they became looked after.
     const int age = birth == kNoDay ? -1 : AgeInYears(Date::FromDays(birth), Date::FromDays(start));
-    if (age >= cfg_.pep_min_age && age <= cfg_.pep_max_age) {
+    if ((On(Rule::kPepInitial) || On(Rule::kPepReview)) && age >= cfg_.pep_min_age &&
+        age <= cfg_.pep_max_age) {
       int32_t first = kNoDay;
       events_.clear();
       for (uint32_t j = R(K::kPep).begin; j < R(K::kPep).end; ++j) {
@@ -83,9 +88,9 @@ void Eval::LookedAfter() {
               [&](int32_t e) { return AddMonths(e, m); });
     }
 
-    ClaVisits(id, end);
+    if (On(Rule::kClaVisit)) ClaVisits(id, end);
   }
-  ShortBreakVisits();
+  if (On(Rule::kClaVisit)) ShortBreakVisits();
 }
 
 // ---- statutory visits (CPPCR 2010 reg 28; reg 48 for short breaks) ----

@@ -138,7 +138,7 @@ inline bool Within(int32_t d, int32_t start, int32_t end) {
 class Eval {
  public:
   Eval(const Timescales& ts, const Projection& p, const ChildView& v, Date as_at,
-       std::vector<Obligation>* out, bool open_only)
+       std::vector<Obligation>* out, bool open_only, RuleSet rules)
       : f_(Fields()),
         c_(CodesOf(p)),
         ts_(ts),
@@ -148,16 +148,26 @@ class Eval {
         as_at_(as_at.days()),
         horizon_(ts.config().horizon ? ts.config().horizon->days() : kNoDay),
         out_(out),
-        open_only_(open_only) {
+        open_only_(open_only),
+        rules_(rules) {
     FindResponsible();
   }
 
+  // Each family runs only when one of its rules is asked for (Timescales::ForChild's
+  // RuleSet); Emit drops the others' obligations.
   void Run() {
-    FrontDoor();
-    Protection();
-    LookedAfter();
-    Leaving();
-    Around();
+    using R = Rule;
+    if (Any({R::kReferralDecision, R::kAssessment})) FrontDoor();
+    if (Any({R::kInitialConference, R::kFirstCoreGroup, R::kCpReview, R::kCpVisit,
+             R::kCinVisit}))
+      Protection();
+    if (Any({R::kCarePlan, R::kClaReview, R::kInitialHealth, R::kReviewHealth, R::kPepInitial,
+             R::kPepReview, R::kClaVisit}))
+      LookedAfter();
+    if (Any({R::kNeedsAssessment16, R::kPathwayReview})) Leaving();
+    if (Any({R::kReturnInterview, R::kCareProceedings, R::kAdoptionA1, R::kAdoptionA2,
+             R::kPrivateFosteringVisit, R::kComplaintStage}))
+      Around();
   }
 
  private:
@@ -188,8 +198,15 @@ class Eval {
   }
 
   // Adds an obligation as at the as-at date (see timescales.h for the conventions).
+  bool On(Rule r) const { return rules_.has(r); }
+  bool Any(std::initializer_list<Rule> rs) const {
+    for (Rule r : rs)
+      if (On(r)) return true;
+    return false;
+  }
+
   void Emit(Rule r, K k, int32_t id, int32_t start, int32_t due, int32_t met, int32_t end) {
-    if (start == kNoDay || start > as_at_ || due == kNoDay) return;
+    if (!On(r) || start == kNoDay || start > as_at_ || due == kNoDay) return;
     if (start < horizon_) return;  // outside the record (TimescaleConfig::horizon)
     if (met != kNoDay && met > as_at_) met = kNoDay;
     int32_t closed = kNoDay;
@@ -237,6 +254,7 @@ class Eval {
   int32_t horizon_;  // kNoDay (the least day) when the record has no horizon
   std::vector<Obligation>* out_;
   bool open_only_;  // a due list: met and lapsed obligations are not kept
+  RuleSet rules_;   // the rules asked for: the others are not computed
   int32_t worker_ = 0, team_ = 0;
   std::vector<int32_t> events_;
 

@@ -220,6 +220,44 @@ const std::vector<Kind>& Timescales::Kinds() {
   return kinds;
 }
 
+std::vector<Kind> Timescales::KindsFor(RuleSet rules) {
+  using R = Rule;
+  using K = Kind;
+  // What each rule's code in rules.cc reads, beyond the person and their allocations.
+  static const std::vector<std::pair<R, std::vector<K>>> reads = {
+      {R::kReferralDecision, {K::kReferral}},
+      {R::kAssessment, {K::kAssessment, K::kReferral}},
+      {R::kInitialConference, {K::kSection47Enquiry, K::kStrategyDiscussion, K::kCpConference}},
+      {R::kFirstCoreGroup, {K::kCpPlan, K::kCpConference, K::kCoreGroup}},
+      {R::kCpReview, {K::kCpPlan, K::kCpConference}},
+      {R::kCpVisit, {K::kCpPlan, K::kCpConference, K::kVisit}},
+      {R::kCinVisit, {K::kCinPlan, K::kVisit}},
+      {R::kCarePlan, {K::kClaPeriod, K::kCarePlan}},
+      {R::kClaReview, {K::kClaPeriod, K::kClaReview}},
+      {R::kClaVisit,
+       {K::kClaPeriod, K::kPlacement, K::kVisit, K::kClaEpisode, K::kCarePlan, K::kClaReview}},
+      {R::kInitialHealth, {K::kClaPeriod, K::kHealthAssessment}},
+      {R::kReviewHealth, {K::kClaPeriod, K::kHealthAssessment}},
+      {R::kPepInitial, {K::kClaPeriod, K::kPep}},
+      {R::kPepReview, {K::kClaPeriod, K::kPep}},
+      {R::kNeedsAssessment16, {K::kClaPeriod, K::kPathwayPlan}},
+      {R::kPathwayReview, {K::kPathwayPlan, K::kPathwayPlanReview}},
+      {R::kReturnInterview, {K::kMissingEpisode, K::kReturnInterview}},
+      {R::kCareProceedings, {K::kCareProceedings}},
+      {R::kAdoptionA1, {K::kAdoption, K::kClaPeriod}},
+      {R::kAdoptionA2, {K::kAdoption}},
+      {R::kPrivateFosteringVisit, {K::kPrivateFostering, K::kVisit}},
+      {R::kComplaintStage, {K::kComplaintStage}},
+      {R::kSupervision, {}},
+  };
+  std::vector<K> out = {K::kPerson, K::kAllocation};
+  for (const auto& [rule, kinds] : reads)
+    if (rules.has(rule))
+      for (K k : kinds)
+        if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+  return out;
+}
+
 std::vector<Obligation> Timescales::ForAll(const Projection& p, Date as_at) const {
   std::vector<Obligation> out;
   p.ForEachChild(Kinds(), [&](const ChildView& v) { ForChild(p, v, as_at, &out); });

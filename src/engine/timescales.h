@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
@@ -58,6 +59,33 @@ enum class Rule : uint8_t {
   kCount  // not a rule
 };
 constexpr int kRuleCount = static_cast<int>(Rule::kCount);
+
+// A set of rules (one bit each): lets a caller that needs a few rules (an indicator) skip
+// the work of the others.
+class RuleSet {
+ public:
+  constexpr RuleSet() = default;
+  constexpr RuleSet(std::initializer_list<Rule> rules) {
+    for (Rule r : rules) bits_ |= Bit(r);
+  }
+  static constexpr RuleSet All() {
+    RuleSet s;
+    s.bits_ = (uint32_t{1} << kRuleCount) - 1;
+    return s;
+  }
+  constexpr bool has(Rule r) const { return (bits_ & Bit(r)) != 0; }
+  constexpr bool empty() const { return bits_ == 0; }
+  constexpr RuleSet& operator|=(RuleSet o) {
+    bits_ |= o.bits_;
+    return *this;
+  }
+  friend constexpr bool operator==(RuleSet, RuleSet) = default;
+
+ private:
+  static constexpr uint32_t Bit(Rule r) { return uint32_t{1} << static_cast<int>(r); }
+  uint32_t bits_ = 0;
+};
+static_assert(kRuleCount <= 32, "RuleSet holds the rules in 32 bits");
 
 struct RuleInfo {
   Rule rule;
@@ -133,8 +161,11 @@ class Timescales {
 
   // The obligations of one child as at `as_at`, appended to `out` in rule order; with
   // `open_only`, only those neither met nor lapsed (what a due list needs).
+  // `rules`: only these rules' obligations are computed (the child's view needs only the
+  // kinds KindsFor(rules) names).
   void ForChild(const Projection& p, const ChildView& child, Date as_at,
-                std::vector<Obligation>* out, bool open_only = false) const;
+                std::vector<Obligation>* out, bool open_only = false,
+                RuleSet rules = RuleSet::All()) const;
   // Duties towards no child (workers' supervision), appended to `out`.
   void ForOrganisation(const Projection& p, Date as_at, std::vector<Obligation>* out) const;
   // Everything, sorted (child, rule, start, from).
@@ -142,6 +173,9 @@ class Timescales {
 
   // The kinds the rules read (for Projection::ForEachChild).
   static const std::vector<Kind>& Kinds();
+  // The kinds the given rules read (person and allocation always: age and who is
+  // responsible).
+  static std::vector<Kind> KindsFor(RuleSet rules);
 
  private:
   TimescaleConfig config_;

@@ -148,6 +148,23 @@ TEST_P(GoldenTimescales, ObligationsAsExpected) {
         << path.filename().string() << " line " << b.line << ": incremental update differs";
     EXPECT_EQ(Actual(*compacted, *g, b.as_at), actual)
         << path.filename().string() << " line " << b.line << ": differs after compaction";
+    // Each rule alone, over views holding only the kinds KindsFor names, gives exactly its
+    // obligations of the full computation (what indicators asking for a few rules rely on).
+    const Timescales ts(g->config);
+    const std::vector<Obligation> all = ts.ForAll(*full, b.as_at);
+    for (const RuleInfo& info : AllRules()) {
+      if (info.rule == Rule::kSupervision) continue;  // not a child's rule
+      std::vector<Obligation> alone, want;
+      full->ForEachChild(Timescales::KindsFor({info.rule}), [&](const ChildView& v) {
+        ts.ForChild(*full, v, b.as_at, &alone, false, {info.rule});
+      });
+      for (const Obligation& o : all)
+        if (o.rule == info.rule && o.child != 0) want.push_back(o);
+      std::sort(alone.begin(), alone.end());
+      std::sort(want.begin(), want.end());
+      EXPECT_EQ(alone, want) << path.filename().string() << " line " << b.line << ": "
+                             << info.code << " computed alone differs";
+    }
   }
 }
 
