@@ -26,6 +26,7 @@
 
 #include "base/calendar.h"
 #include "base/clock.h"
+#include "engine/indicator_report.h"
 #include "engine/projection.h"
 #include "engine/timescales.h"
 #include "model/kinds.h"
@@ -100,65 +101,40 @@ Status BuildSqlCalendar(journey::db::Connection& c) {
       cal.first_covered().ToIso(), cal.last_covered().ToIso()));
 }
 
-// The engine's five, in SqlIndicators()' order. The three timeliness figures read the
-// timescale rules' obligations (ASSESSMENT_45WD, ICPC_15WD, CLA_REVIEW) met in the period.
+// The engine's five, in SqlIndicators()' order: the registered indicators, computed by the
+// framework (ComputeIndicators) in one pass, and, until the protection indicators are
+// registered, initial conferences within 15 working days from rule ICPC_15WD's obligations
+// met in the period (what the framework's timeliness indicators count).
 std::vector<Figure> EngineFigures(const Projection& p, const journey::engine::Timescales& ts,
                                   Date from, Date to) {
   using journey::engine::Obligation;
   using journey::engine::Rule;
   std::vector<Figure> f(5);
-  const int32_t a = from.days(), b = to.days();
-  const int ref_date = journey::model::FieldOf(Kind::kReferral, "referral_date");
-  const int per_start = journey::model::FieldOf(Kind::kClaPeriod, "start_date"),
-            per_end = journey::model::FieldOf(Kind::kClaPeriod, "end_date");
-  const int pl_start = journey::model::FieldOf(Kind::kPlacement, "start_date"),
-            pl_end = journey::model::FieldOf(Kind::kPlacement, "end_date");
-  const journey::engine::RuleSet rules = {Rule::kAssessment, Rule::kInitialConference,
-                                          Rule::kClaReview};
-  std::vector<Kind> kinds = journey::engine::Timescales::KindsFor(rules);
-  kinds.push_back(Kind::kPlacement);
+  journey::engine::ReportRequest req;
+  req.indicators = {"assessments_within_45wd", "rereferrals_12m", "cla_placements_3_or_more",
+                    "cla_reviews_on_time"};
+  req.periods = {journey::engine::Period{from, to, "period"}};
+  req.as_at = to;
+  auto r = journey::engine::ComputeIndicators(p, ts, req);
+  if (!r) {
+    std::fprintf(stderr, "indicators_sql_bench: %s\n", r.error().ToString().c_str());
+    std::exit(1);
+  }
+  const size_t slot[] = {0, 1, 3, 4};
+  for (size_t i = 0; i < 4; ++i) {
+    const journey::engine::Cell* c = r->Total(i, 0);
+    f[slot[i]] = Figure{static_cast<int64_t>(c->numerator), static_cast<int64_t>(c->denominator)};
+  }
+  const journey::engine::RuleSet icpc = {Rule::kInitialConference};
   std::vector<Obligation> obs;
-  p.ForEachChild(kinds, [&](const ChildView& v) {
+  const int32_t a = from.days(), b = to.days();
+  p.ForEachChild(journey::engine::Timescales::KindsFor(icpc), [&](const ChildView& v) {
     obs.clear();
-    ts.ForChild(p, v, to, &obs, false, rules);
+    ts.ForChild(p, v, to, &obs, false, icpc);
     for (const Obligation& o : obs) {
-      const int k = o.rule == Rule::kAssessment          ? 0
-                    : o.rule == Rule::kInitialConference ? 2
-                    : o.rule == Rule::kClaReview         ? 4
-                                                         : -1;
-      if (k < 0 || o.met < a || o.met > b) continue;
-      ++f[k].denominator;
-      f[k].numerator += o.met <= o.due;
-    }
-    const KindTable& r = v.table(Kind::kReferral);
-    const RowRange rr = v.of(Kind::kReferral);
-    for (uint32_t i = rr.begin; i < rr.end; ++i) {
-      const int32_t d = r.Day(ref_date, i);
-      if (d < a || d > b) continue;
-      const int32_t since = Date::FromDays(d).AddMonths(-12).days();
-      bool again = false;
-      for (uint32_t j = rr.begin; j < rr.end && !again; ++j) {
-        const int32_t e = r.Day(ref_date, j);
-        again = e != kNoDay && e < d && e >= since;
-      }
-      ++f[1].denominator;
-      f[1].numerator += again;
-    }
-    const KindTable& per = v.table(Kind::kClaPeriod);
-    bool looked_after = false;
-    for (uint32_t i = v.of(Kind::kClaPeriod).begin; i < v.of(Kind::kClaPeriod).end; ++i) {
-      const int32_t e = per.Day(per_end, i);
-      looked_after |= per.Day(per_start, i) <= b && (e == kNoDay || e > b);
-    }
-    if (looked_after) {
-      const KindTable& pl = v.table(Kind::kPlacement);
-      int n = 0;
-      for (uint32_t i = v.of(Kind::kPlacement).begin; i < v.of(Kind::kPlacement).end; ++i) {
-        const int32_t e = pl.Day(pl_end, i);
-        n += pl.Day(pl_start, i) <= b && (e == kNoDay || e >= a);
-      }
-      ++f[3].denominator;
-      f[3].numerator += n >= 3;
+      if (o.met < a || o.met > b) continue;
+      ++f[2].denominator;
+      f[2].numerator += o.met <= o.due;
     }
   });
   return f;
@@ -212,19 +188,25 @@ std::vector<SqlIndicator> SqlIndicators() {
     FROM e JOIN temp.cal k ON k.day = e.start JOIN temp.wday w ON w.n = k.n + 15
     WHERE e.met BETWEEN $1 AND $2 AND e.start <= $2)",
                                                Cur("c"), Cur("d"), Cur("s"))});
-  // Children looked after on the period's last day; in the numerator with 3 or more
-  // placements in progress at some time in the period.
+  // Children looked after on the period's last day (not on short breaks: the latest episode
+  // open that day is not V3 or V4); in the numerator with 3 or more placements in progress
+  // at some time in the period.
   q.push_back({"cla_placements_3_or_more", fmt::format(R"(
     WITH period AS (SELECT $1 AS first_day, $2 AS last_day),
     lac AS (
       SELECT DISTINCT child_id FROM cla_period p, period
-      WHERE {} AND p.start_date <= last_day AND (p.end_date IS NULL OR p.end_date > last_day))
+      WHERE {} AND p.start_date <= last_day AND (p.end_date IS NULL OR p.end_date > last_day)
+        AND coalesce((
+          SELECT e.legal_status FROM cla_episode e
+          WHERE e.child_id = p.child_id AND {} AND e.start_date <= last_day
+            AND (e.end_date IS NULL OR e.end_date > last_day)
+          ORDER BY e.start_date DESC, e.id DESC LIMIT 1), '') NOT IN ('V3', 'V4'))
     SELECT count(*), coalesce(sum((
         SELECT count(*) FROM placement pl
         WHERE pl.child_id = lac.child_id AND {} AND pl.start_date <= last_day
           AND (pl.end_date IS NULL OR pl.end_date >= first_day)) >= 3), 0)
     FROM lac, period)",
-                                                       Cur("p"), Cur("pl"))});
+                                                       Cur("p"), Cur("e"), Cur("pl"))});
   // Looked-after reviews held in the period; on time by the CLA_REVIEW chain: the first
   // within 20 working days of the period's start, the second within 3 months of the
   // first, each later one within 6 months of the one before.

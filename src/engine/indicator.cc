@@ -122,7 +122,7 @@ const IndicatorRegistry& Indicators() {
 const std::vector<Obligation>& Context::Obligations(const ChildView& v) const {
   if (obligations_child != v.child) {
     obligations.clear();
-    timescales->ForChild(*projection, v, as_at, &obligations);
+    timescales->ForChild(*projection, v, as_at, &obligations, false, rules);
     obligations_child = v.child;
   }
   return obligations;
@@ -164,7 +164,8 @@ namespace {
 class TimelinessImpl : public IndicatorImpl {
  public:
   TimelinessImpl(Rule rule, Timeliness how) : rule_(rule), how_(how) {}
-  std::vector<Kind> Kinds() const override { return Timescales::Kinds(); }
+  std::vector<Kind> Kinds() const override { return Timescales::KindsFor({rule_}); }
+  RuleSet Rules() const override { return {rule_}; }
   void Child(const Context& ctx, const ChildView& v, Emitter& out) override {
     for (const Obligation& o : ctx.Obligations(v))
       if (o.rule == rule_) Emit(ctx, o, out, false);

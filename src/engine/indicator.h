@@ -97,6 +97,9 @@ class IndicatorImpl {
   virtual std::vector<Kind> Kinds() const = 0;
   virtual void Child(const Context& ctx, const ChildView& v, Emitter& out) = 0;
   virtual void Finish(const Context& /*ctx*/, Emitter& /*out*/) {}
+  // The timescale rules whose obligations Child() reads through Context::Obligations: only
+  // the rules some indicator of a computation declares are computed (none by default).
+  virtual RuleSet Rules() const { return {}; }
 };
 
 struct IndicatorDef {
@@ -145,17 +148,22 @@ class IndicatorRegistry {
 
 const IndicatorRegistry& Indicators();
 
-// Helper for an indicator with no state: `fn` is called for each child.
+// Helper for an indicator with no state: `fn` is called for each child. `rules`: the
+// timescale rules whose obligations `fn` reads (Context::Obligations), if any.
 template <typename Fn>
-IndicatorDef SimpleIndicator(IndicatorInfo info, std::vector<Kind> kinds, Fn fn) {
+IndicatorDef SimpleIndicator(IndicatorInfo info, std::vector<Kind> kinds, Fn fn,
+                             RuleSet rules = {}) {
   struct Impl : IndicatorImpl {
     std::vector<Kind> kinds;
     Fn fn;
-    Impl(std::vector<Kind> k, Fn f) : kinds(std::move(k)), fn(std::move(f)) {}
+    RuleSet rules;
+    Impl(std::vector<Kind> k, Fn f, RuleSet r) : kinds(std::move(k)), fn(std::move(f)), rules(r) {}
     std::vector<Kind> Kinds() const override { return kinds; }
+    RuleSet Rules() const override { return rules; }
     void Child(const Context& ctx, const ChildView& v, Emitter& out) override { fn(ctx, v, out); }
   };
-  return IndicatorDef{info, [kinds, fn] { return std::make_unique<Impl>(kinds, fn); }};
+  return IndicatorDef{info,
+                      [kinds, fn, rules] { return std::make_unique<Impl>(kinds, fn, rules); }};
 }
 
 // What an indicator sees while computing.
@@ -175,8 +183,10 @@ struct Context {
       if (day >= periods[i].start.days() && day <= periods[i].end.days()) fn(i);
   }
   // The child's obligations as at the as-at date (computed once per child, on first use).
-  // An indicator that calls it lists Timescales::Kinds() in its Kinds().
+  // Only the rules the computation's indicators declare (IndicatorImpl::Rules) are
+  // computed; an indicator that calls it declares its rules (their kinds are given).
   const std::vector<Obligation>& Obligations(const ChildView& v) const;
+  RuleSet rules;  // the union of the indicators' Rules()
 
   // Obligations towards no child (workers' supervision, adults' complaints), computed once.
   const std::vector<Obligation>& OrganisationObligations() const;

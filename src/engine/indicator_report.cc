@@ -139,11 +139,12 @@ Result<ReportResult> ComputeIndicators(const Projection& projection, const Times
   for (const IndicatorDef* d : res.indicators) {
     impls.push_back(d->make());
     add_kinds(impls.back()->Kinds());
+    ctx.rules |= impls.back()->Rules();
   }
   for (const DimensionDef* d : res.dimensions) add_kinds(d->kinds);
-  // Kinds not asked for are left empty in every view: an indicator that reads obligations
-  // (Context::Obligations) lists Timescales::Kinds() among its kinds, as TimelinessIndicator
-  // does, and the merge over the tables costs nothing for the kinds no one reads.
+  // Kinds not asked for are left empty in every view. Obligations read their rules' kinds:
+  // given for the rules the indicators declared (IndicatorImpl::Rules).
+  add_kinds(Timescales::KindsFor(ctx.rules));
 
   res.cases.resize(n);
   res.keys.resize(n);

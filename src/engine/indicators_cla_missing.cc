@@ -155,7 +155,8 @@ void RegisterLookedAfterMissingIndicators(IndicatorRegistry& r) {
           if (!o.is_met() && o.due >= ctx.as_at.days()) continue;  // 72 hours not yet run
           out.Flow(o.start, o.from_id, o.is_met() && o.met <= o.due);
         }
-      }));
+      },
+      {Rule::kReturnInterview}));
 
   r.Add(SimpleIndicator(
       IndicatorInfo{.id = "iro_escalations",

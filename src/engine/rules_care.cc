@@ -18,16 +18,14 @@ void Eval::LookedAfter() {
     const int32_t id = per.id(i), start = per.Day(f_.per_start, i), end = per.Day(f_.per_end, i);
 
     int32_t plan = kNoDay;
-    for (uint32_t j = R(K::kCarePlan).begin; On(Rule::kCarePlan) && j < R(K::kCarePlan).end;
-         ++j) {
+    for (uint32_t j = R(K::kCarePlan).begin; On(Rule::kCarePlan) && j < R(K::kCarePlan).end; ++j) {
       const int32_t d = cpl.Day(f_.cpl_start, j);
       if (cpl.Ref(f_.cpl_period, j) == id && (plan == kNoDay || d < plan)) plan = d;
     }
     Emit(Rule::kCarePlan, K::kClaPeriod, id, start, Wd(start, 10), plan, end);
 
     events_.clear();
-    for (uint32_t j = R(K::kClaReview).begin; On(Rule::kClaReview) && j < R(K::kClaReview).end;
-         ++j)
+    for (uint32_t j = R(K::kClaReview).begin; On(Rule::kClaReview) && j < R(K::kClaReview).end; ++j)
       if (rv.Ref(f_.rv_period, j) == id) events_.push_back(rv.Day(f_.rv_date, j));
     // A period that began before the record's horizon: when its first review fell due
     // before the horizon, the first review on record is a later one (6 months to the next).

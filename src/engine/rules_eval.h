@@ -158,8 +158,7 @@ class Eval {
   void Run() {
     using R = Rule;
     if (Any({R::kReferralDecision, R::kAssessment})) FrontDoor();
-    if (Any({R::kInitialConference, R::kFirstCoreGroup, R::kCpReview, R::kCpVisit,
-             R::kCinVisit}))
+    if (Any({R::kInitialConference, R::kFirstCoreGroup, R::kCpReview, R::kCpVisit, R::kCinVisit}))
       Protection();
     if (Any({R::kCarePlan, R::kClaReview, R::kInitialHealth, R::kReviewHealth, R::kPepInitial,
              R::kPepReview, R::kClaVisit}))

@@ -162,8 +162,8 @@ TEST_P(GoldenTimescales, ObligationsAsExpected) {
         if (o.rule == info.rule && o.child != 0) want.push_back(o);
       std::sort(alone.begin(), alone.end());
       std::sort(want.begin(), want.end());
-      EXPECT_EQ(alone, want) << path.filename().string() << " line " << b.line << ": "
-                             << info.code << " computed alone differs";
+      EXPECT_EQ(alone, want) << path.filename().string() << " line " << b.line << ": " << info.code
+                             << " computed alone differs";
     }
   }
 }
