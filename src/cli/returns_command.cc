@@ -45,9 +45,6 @@ Status RunExport(const ReturnArgs& a, CommandContext& ctx) {
   *ctx.out << fmt::format("SSDA903 {}/{:02} written to {}:\n", a.year - 1, a.year % 100, a.out);
   for (const returns::Table903& t : ret.tables)
     *ctx.out << fmt::format("  {:<16} {:>7} rows\n", t.spec->name + ".csv", t.rows.size());
-  if (a.year >= 2027)
-    *ctx.out << "  DoLo.csv is not written: the record has no kind for deprivation of liberty "
-                "orders yet\n";
   for (const std::string& n : ret.notes) *ctx.out << "  note: " << n << "\n";
   return Status::Ok();
 }

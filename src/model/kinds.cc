@@ -433,6 +433,18 @@ std::vector<KindDef> BuildKinds() {
        Req(Code("order_type", "court_order", "order")), Req(Day("made_date", "made")),
        Day("end_date", "ended")},
       "made_date", "end_date");
+  // The DfE collects deprivation of liberty orders in the SSDA903 from 2026/27 (DoLo:
+  // DOLO_START, DOLO_END; DATA-SPECS.md s12): an order of the High Court under its inherent
+  // jurisdiction, or a later statutory authorisation, depriving a looked-after child of
+  // their liberty. Apart from court_order because it is collected and validated apart
+  // (903 rules 700-710) and has no order code in the DfE's lists.
+  add(Kind::kDeprivationOfLiberty, "deprivation_of_liberty",
+      "An order or authorisation depriving the child of their liberty (903 DoLo, 2026/27 on).",
+      CL::kRequired,
+      {Req(Day("start_date", "in force from (903 DOLO_START)")),
+       Day("end_date", "ended (903 DOLO_END)"),
+       Text("made_by", "the court or body that made or authorised it", 100)},
+      "start_date", "end_date");
   add(Kind::kConnectedPersonAssessment, "connected_person_assessment",
       "An assessment of a family member or friend as carer (incl. regulation 24 approval).",
       CL::kRequired,

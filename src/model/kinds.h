@@ -65,6 +65,7 @@ enum class Kind : uint16_t {
   kCareProceedings,
   kCourtHearing,
   kCourtOrder,
+  kDeprivationOfLiberty,
   kConnectedPersonAssessment,
   // permanence
   kAdoption,

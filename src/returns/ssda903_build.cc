@@ -351,6 +351,7 @@ void Builder::Child(const std::string& child, std::map<std::string, std::vector<
   Adoption(ic, rows["AD1"], rows["PlacedAdoption"]);
   PrevPerm(ic, rows["PrevPerm"]);
   Missing(ic, rows["Missing"]);
+  DoLo(ic, rows["DoLo"]);
   SocialWorkers(ic, rows["SWEpisodes"]);
   Mother(ic, header.front());
   plan.children.push_back(std::move(ic));

@@ -305,6 +305,36 @@ void Builder::Missing(ImportChild& ic, const std::vector<RowRef>& rows) {
       std::move(fresh), [](const Record& r) { return DateKey(r, "start_at"); });
 }
 
+// DoLo (2026/27 on) -> deprivation_of_liberty, replacing the child's orders in force in the
+// year. A blank DOLO_END is an order continuing past 31 March.
+void Builder::DoLo(ImportChild& ic, const std::vector<RowRef>& rows) {
+  std::vector<Record> fresh;
+  for (const RowRef& rr : rows) {
+    Cells c = At(rr);
+    auto from = c.Day("DOLO_START", true);
+    auto to = c.Day("DOLO_END");
+    if (!from) continue;
+    if (to && *to < *from) c.Bad("DOLO_END", "is before DOLO_START");
+    Record r = New(Kind::kDeprivationOfLiberty, ic);
+    r.Set("start_date", *from);
+    if (to) r.Set("end_date", *to);
+    // Open at 31 March: keep a later end already on record (a later year loaded first).
+    if (!to)
+      for (const Record& known : ic.want.of(Kind::kDeprivationOfLiberty))
+        if (known.GetDate("start_date") == from)
+          if (auto e = known.GetDate("end_date"); e && *e > end) r.Set("end_date", *e);
+    fresh.push_back(std::move(r));
+  }
+  Replace(
+      ic.want, Kind::kDeprivationOfLiberty,
+      [&](const Record& r) {
+        auto f = r.GetDate("start_date");
+        auto t = r.GetDate("end_date");
+        return f && *f <= end && (!t || *t >= start);
+      },
+      std::move(fresh), [](const Record& r) { return DateKey(r, "start_date"); });
+}
+
 void Builder::SocialWorkers(ImportChild& ic, const std::vector<RowRef>& rows) {
   std::vector<Record> fresh;
   for (const RowRef& rr : rows) {

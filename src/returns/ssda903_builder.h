@@ -56,6 +56,7 @@ struct Builder {
   void Adoption(ImportChild& ic, const std::vector<RowRef>& ad1, const std::vector<RowRef>& placed);
   void PrevPerm(ImportChild& ic, const std::vector<RowRef>& rows);
   void Missing(ImportChild& ic, const std::vector<RowRef>& rows);
+  void DoLo(ImportChild& ic, const std::vector<RowRef>& rows);
   void SocialWorkers(ImportChild& ic, const std::vector<RowRef>& rows);
   void Mother(ImportChild& ic, const RowRef& header);
 

@@ -190,6 +190,17 @@ void Ssda903Exporter::Impl::AddChild(const ChildRecords& c) {
       row.Set("MIS_START", Dmy(DayOf(m, "start_at"))).Set("MIS_END", Dmy(DayOf(m, "end_at")));
     });
   }
+  // 903-INC-12 (SSDA903 DoLo table, from 2026/27): each deprivation of liberty order in
+  // force at any time in the year; DOLO_END blank while it continues past 31 March.
+  for (const Record& d : c.of(Kind::kDeprivationOfLiberty)) {
+    auto from = d.GetDate("start_date");
+    auto to = d.GetDate("end_date");
+    if (!from || *from > end || (to && *to < start)) continue;
+    Emit("DoLo", child, [&](Row& row) {
+      row.Set("DOB", dob).Set("DOLO_START", Dmy(from));
+      row.Set("DOLO_END", to && *to <= end ? Dmy(to) : std::string());
+    });
+  }
   // 903-INC-7 (SSDA903 SocialWorker table, from 2023/24): each allocation of a social
   // worker open at any time in the year; SW_DEC blank while it continues past 31 March.
   for (const Record& a : c.of(Kind::kAllocation)) {

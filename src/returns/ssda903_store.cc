@@ -49,12 +49,12 @@ Result<Return903> Export903(store::Store& store, int year) {
   // The kinds the return reads, a scan each (cheaper than loading every kind of each
   // child: a 2,000-child return reads ~16 of the record's ~60 kinds).
   static constexpr Kind kKinds[] = {
-      Kind::kRelationship,    Kind::kImmigrationStatus,  Kind::kAllocation,
-      Kind::kClaPeriod,       Kind::kPlacement,          Kind::kClaEpisode,
-      Kind::kClaReview,       Kind::kHealthAssessment,   Kind::kSdq,
-      Kind::kImmunisation,    Kind::kSubstanceMisuse,    Kind::kConviction,
-      Kind::kMissingEpisode,  Kind::kPreviousPermanence, Kind::kAdoption,
-      Kind::kCareLeaverStatus};
+      Kind::kRelationship,     Kind::kImmigrationStatus,   Kind::kAllocation,
+      Kind::kClaPeriod,        Kind::kPlacement,           Kind::kClaEpisode,
+      Kind::kClaReview,        Kind::kHealthAssessment,    Kind::kSdq,
+      Kind::kImmunisation,     Kind::kSubstanceMisuse,     Kind::kConviction,
+      Kind::kMissingEpisode,   Kind::kPreviousPermanence,  Kind::kAdoption,
+      Kind::kCareLeaverStatus, Kind::kDeprivationOfLiberty};
   std::unordered_map<int64_t, ChildRecords> records;
   for (int64_t child : children) {
     JOURNEY_ASSIGN_OR_RETURN(std::optional<Record> person, store.Get(Kind::kPerson, child));

@@ -129,6 +129,7 @@ class Life {
   void PlanPlacements(CareTimeline& t);
   void PlanMoves(CareTimeline& t, Date from, Date to, std::string_view kind);
   std::vector<int64_t> Placements(const CareTimeline& t, int64_t period);
+  void DeprivationOfLiberty(std::string_view code, Date from, Date to, int64_t placement);
   std::vector<int64_t> Episodes(const CareTimeline& t, int64_t period);
   void CareRecords(const CareTimeline& t, int64_t period, const std::vector<int64_t>& placements);
   void Reviews(const CareTimeline& t, int64_t period, const std::vector<Assigned>& iro);

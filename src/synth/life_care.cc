@@ -379,6 +379,24 @@ void Life::PlanPlacements(CareTimeline& t) {
   }
 }
 
+// Deprivation of liberty orders (903 DoLo from 2026/27): about one in sixteen placements in
+// a children's home (K2, or Z12/Z13 unregistered) has one, from a week in, for two to ten
+// months or to the placement's end. Chosen from the placement's id and start so that the
+// random stream, and so every other record of the council, is the same as without them.
+void Life::DeprivationOfLiberty(std::string_view code, Date from, Date to, int64_t placement) {
+  if (code != "K2" && code != "Z12" && code != "Z13") return;
+  const uint64_t h = (static_cast<uint64_t>(placement) * 0x9E3779B97F4A7C15ull) ^
+                     (static_cast<uint64_t>(from.days()) * 0xBF58476D1CE4E5B9ull);
+  if ((h >> 7) % 16 != 0) return;
+  const Date start = from.AddDays(7);
+  if (start >= to) return;
+  const Date end = std::min(to, start.AddDays(60 + static_cast<int>((h >> 20) % 240)));
+  b().Add(Kind::kDeprivationOfLiberty)
+      .Day(SF(DeprivationOfLiberty, start_date), start)
+      .Day(SF(DeprivationOfLiberty, end_date), end)
+      .Text(SF(DeprivationOfLiberty, made_by), "High Court (inherent jurisdiction)");
+}
+
 // Writes the placements and the 903 episodes: a new episode on each change of legal status
 // or placement, with RNE saying which changed and REC X1 on all but the last.
 std::vector<int64_t> Life::Placements(const CareTimeline& t, int64_t period) {
@@ -410,6 +428,7 @@ std::vector<int64_t> Life::Placements(const CareTimeline& t, int64_t period) {
         .Flag(SF(Placement, long_term), p.kind == "L" || p.kind == "M");
     if (code != "P1") r.Text(SF(Placement, urn), fmt::format("SC{:06}", rng_.Below(1000000)));
     if (i + 1 < t.places.size()) r.Code(SF(Placement, change_reason), t.places[i + 1].prev_ended);
+    DeprivationOfLiberty(code, p.day, end, r.id());
     ids.push_back(r.id());
   }
   return ids;

