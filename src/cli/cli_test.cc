@@ -48,12 +48,12 @@ TEST(Cli, SchemaPrintsTheTables) {
 
 TEST(Cli, DemoGeneratesOnceThenReuses) {
   const std::string db = TempPath("demo.db");
-  Outcome first = Journey("demo --db " + db + " --children 3000 --years 2");
+  Outcome first = Journey("demo --no-serve --db " + db + " --children 3000 --years 2");
   ASSERT_EQ(first.exit_code, 0) << first.out;
   EXPECT_NE(first.out.find("Generating a synthetic council of 3000 children"), std::string::npos)
       << first.out;
   EXPECT_NE(first.out.find("looked after now"), std::string::npos);
-  Outcome again = Journey("demo --db " + db);
+  Outcome again = Journey("demo --no-serve --db " + db);
   ASSERT_EQ(again.exit_code, 0) << again.out;
   EXPECT_NE(again.out.find("Using the council already in"), std::string::npos) << again.out;
   EXPECT_EQ(again.out.find("Generating"), std::string::npos);

@@ -31,5 +31,6 @@ void RegisterReturnsCommands(CLI::App& app, CommandContext& ctx);  // export, im
 void RegisterAnnexACommands(CLI::App& app, CommandContext& ctx);   // export/import annex-a
 void RegisterValidateRecordCommand(CLI::App& app, CommandContext& ctx);  // validate --db
 void RegisterCinCommands(CLI::App& app, CommandContext& ctx);  // after RegisterReturnsCommands
+void RegisterServeCommand(CLI::App& app, CommandContext& ctx);
 
 }  // namespace journey::cli

@@ -1,15 +1,19 @@
 // `journey demo`: a synthetic council to explore. Generates the default council into
-// journey.db (unless it is already there), then says what it holds. Later the demo serves
-// the web application over it.
-#include <filesystem>
-
+// journey.db (unless it is already there), says what it holds, then serves the web
+// application over it with a demo sign-in for each role (unless --no-serve).
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include "cli/command.h"
+#include "server/server.h"
 #include "store/store.h"
 #include "synth/load.h"
 
 namespace journey::cli {
+
+void AddServeOptions(CLI::App* cmd, server::ServeOptions& o);  // serve_command.cc
+
 namespace {
 
 struct DemoArgs {
@@ -17,6 +21,8 @@ struct DemoArgs {
   int64_t children = 160000;
   int years = 6;
   uint64_t seed = 1;
+  bool no_serve = false;
+  server::ServeOptions serve;
 };
 
 // Counts the records of `kind` whose `end_field` is empty: what is open now.
@@ -30,7 +36,7 @@ Result<int64_t> CountOpen(store::Store& s, model::Kind kind, std::string_view en
   return n;
 }
 
-Status RunDemo(const DemoArgs& a, CommandContext& ctx) {
+Status Summarise(const DemoArgs& a, CommandContext& ctx) {
   std::ostream& out = *ctx.out;
   const bool existed = std::filesystem::exists(a.db);
   JOURNEY_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s,
@@ -42,9 +48,10 @@ Status RunDemo(const DemoArgs& a, CommandContext& ctx) {
     opt.years = a.years;
     opt.seed = a.seed;
     opt.as_at = ctx.clock->Today();
-    out << fmt::format("Generating a synthetic council of {} children with {} years of history "
-                       "into {} ...\n",
-                       opt.children, opt.years, a.db);
+    out << fmt::format(
+        "Generating a synthetic council of {} children with {} years of history "
+        "into {} ...\n",
+        opt.children, opt.years, a.db);
     out.flush();
     JOURNEY_ASSIGN_OR_RETURN(synth::LoadReport rep, synth::GenerateIntoStore(opt, *s));
     out << fmt::format("Wrote {} records in {:.1f} s ({:.0f} records/s).\n", rep.summary.records,
@@ -61,8 +68,7 @@ Status RunDemo(const DemoArgs& a, CommandContext& ctx) {
   JOURNEY_ASSIGN_OR_RETURN(int64_t workers, s->Count(model::Kind::kWorker));
   JOURNEY_ASSIGN_OR_RETURN(int64_t cla_open, CountOpen(*s, model::Kind::kClaPeriod, "end_date"));
   JOURNEY_ASSIGN_OR_RETURN(int64_t cp_open, CountOpen(*s, model::Kind::kCpPlan, "end_date"));
-  JOURNEY_ASSIGN_OR_RETURN(int64_t cin_open,
-                           CountOpen(*s, model::Kind::kReferral, "closure_date"));
+  JOURNEY_ASSIGN_OR_RETURN(int64_t cin_open, CountOpen(*s, model::Kind::kReferral, "closure_date"));
   out << fmt::format(
       "\nThe council in {} (history to {}):\n"
       "  people on record          {:>9}\n"
@@ -82,6 +88,15 @@ Status RunDemo(const DemoArgs& a, CommandContext& ctx) {
   return Status::Ok();
 }
 
+Status RunDemo(DemoArgs& a, CommandContext& ctx) {
+  JOURNEY_RETURN_IF_ERROR(Summarise(a, ctx));  // the store is closed again before serving
+  if (a.no_serve) return Status::Ok();
+  *ctx.out << "\n";
+  a.serve.app.db_path = a.db;
+  a.serve.demo_users = true;
+  return server::Serve(a.serve, *ctx.clock, *ctx.out);
+}
+
 }  // namespace
 
 void RegisterDemoCommand(CLI::App& app, CommandContext& ctx) {
@@ -93,6 +108,8 @@ void RegisterDemoCommand(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--years", args->years, "years of history when generating")
       ->capture_default_str();
   cmd->add_option("--seed", args->seed, "generator seed")->capture_default_str();
+  cmd->add_flag("--no-serve", args->no_serve, "generate and summarise only; do not serve");
+  AddServeOptions(cmd, args->serve);
   cmd->callback([args, &ctx] {
     Status st = RunDemo(*args, ctx);
     if (!st.ok()) {

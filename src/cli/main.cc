@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   journey::cli::RegisterAnnexACommands(app, ctx);  // after the returns: adds to their groups
   journey::cli::RegisterValidateRecordCommand(app, ctx);  // `validate --db`, beside `validate 903`
   journey::cli::RegisterCinCommands(app, ctx);
+  journey::cli::RegisterServeCommand(app, ctx);
 
   CLI11_PARSE(app, argc, argv);
   return ctx.exit_code;

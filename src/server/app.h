@@ -1,0 +1,150 @@
+// The application behind `journey serve`: the JSON API under /api/ and the front end's
+// files. One place decides, on every request and before any handler runs, who is asking
+// (the session), whether their role may call the route (roles.h), whether they may see the
+// child the path names (need-to-know, restricted records) and whether a write carries the
+// session's CSRF token; and one place writes the audit entry for every read and change of a
+// child's record (App::Handle in app.cc). Handlers (api_*.cc) only do their work.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/status.h"
+#include "engine/due.h"
+#include "engine/projection.h"
+#include "engine/timescales.h"
+#include "server/audit.h"
+#include "server/auth.h"
+#include "server/directory.h"
+#include "server/http.h"
+#include "server/roles.h"
+#include "server/router.h"
+#include "server/static_files.h"
+#include "store/db.h"
+#include "store/store.h"
+
+namespace journey::server {
+
+struct AppOptions {
+  std::string db_path;
+  std::string static_dir = "web/dist";
+  bool secure_cookies = false;  // add Secure to the cookie (behind TLS)
+  AuthOptions auth;
+};
+
+// One request's context, as the handlers see it.
+struct Call {
+  Request& req;
+  const User* user = nullptr;
+  const Session* session = nullptr;
+  int64_t child_id = 0;  // for routes under /api/children/{id}
+  std::string reason;    // given to open a restricted record
+  // Filled by handlers that touch a record, for the audit entry.
+  std::string audit_action;
+  std::string audit_kind;
+  int64_t audit_record = 0;
+};
+
+struct Grant {
+  int64_t id = 0;
+  int64_t user_id = 0;
+  int64_t child_id = 0;
+  std::string reason;
+  int64_t granted_by = 0;
+  int64_t granted_at_us = 0;
+  int64_t expires_at_us = 0;  // 0: no end
+};
+
+class App {
+ public:
+  static Result<std::unique_ptr<App>> Open(const AppOptions& options, const Clock& clock);
+  ~App();
+
+  Response Handle(Request& req);
+  // Every API route, (method, pattern), for the test against docs/api/openapi.yaml.
+  std::vector<std::pair<std::string, std::string>> Routes() const { return router_.Routes(); }
+  void Shutdown();  // writes what is kept in memory (sessions' last activity)
+
+  Auth& auth() { return *auth_; }
+  store::Store& store() { return *store_; }
+  const Directory& directory() const { return directory_; }
+  // Grants access to a restricted child's record (administrators, and the demo set-up).
+  Result<int64_t> AddGrant(const Grant& g);
+
+ private:
+  using Fn = Response (App::*)(Call&);
+  struct RouteDef {
+    uint32_t permission;
+    bool child_scoped;  // the path names a child: need-to-know and audit apply
+    Fn fn;
+  };
+
+  App(const AppOptions& options, const Clock& clock);
+  Status Init();
+  void AddRoute(std::string method, std::string pattern, uint32_t permission, Fn fn);
+  Response Api(Request& req, Call& call);
+  Status CheckChild(Call& call, const RouteDef& route);
+  bool CanSee(const User& u, const ChildEntry& c) const;
+  bool HasGrant(const User& u, int64_t child) const;
+  const engine::DueIndex& Due();
+  Status AfterWrite(int64_t child_id);
+  void AddSecurityHeaders(Response& res) const;
+  std::string SessionCookie(const std::string& id, int64_t max_age_s) const;
+
+  // Handlers (api_session.cc, api_children.cc, api_team.cc, api_admin.cc).
+  Response SignIn(Call& c);
+  Response GetSession(Call& c);
+  Response SignOut(Call& c);
+  Response MyWork(Call& c);
+  Response Children(Call& c);
+  Response ChildSummary(Call& c);
+  Response Chronology(Call& c);
+  Response GetRecord(Call& c);
+  Response RecordHistory(Call& c);
+  Response CreateRecord(Call& c);
+  Response ChangeRecord(Call& c);
+  Response Kinds(Call& c);
+  Response ListDrafts(Call& c);
+  Response GetDraft(Call& c);
+  Response PutDraft(Call& c);
+  Response DeleteDraft(Call& c);
+  Response Caseloads(Call& c);
+  Response Exceptions(Call& c);
+  Response Teams(Call& c);
+  Response ListUsers(Call& c);
+  Response CreateUser(Call& c);
+  Response ListGrants(Call& c);
+  Response CreateGrant(Call& c);
+  Response Audit(Call& c);
+
+  Response SessionBody(const User& u, const Session& s) const;
+  Result<int32_t> TeamFor(Call& c);
+
+  AppOptions opt_;
+  const Clock& clock_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<db::Connection> db_;  // the server's own tables (same file)
+  std::unique_ptr<Auth> auth_;
+  std::unique_ptr<AuditLog> audit_;
+  engine::Projection projection_;
+  engine::Timescales timescales_;
+  std::unique_ptr<engine::DueIndex> due_;
+  Directory directory_;
+  StaticFiles static_;
+  Router router_;
+  std::vector<RouteDef> routes_;
+  std::vector<Grant> grants_;
+};
+
+// A JSON error response: {"error": {"code", "message"[, "fields"]}} with the code's status.
+Response ErrorResponse(const Status& s);
+Response JsonResponse(int status, std::string body);
+Response ApiError(int http_status, std::string_view code, std::string message);
+
+}  // namespace journey::server
