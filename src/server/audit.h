@@ -1,5 +1,5 @@
 // The audit log: who read or changed which child's record, when, from where, and why when
-// a reason was asked. Written to audit_log (migration 0100), whose triggers refuse UPDATE
+// a reason was asked. Written to audit_log (migration 0002), whose triggers refuse UPDATE
 // and DELETE; this class only ever inserts and selects. Each entry is written before the
 // response that it records is sent: a crash cannot leave a read unrecorded.
 #pragma once

@@ -1,6 +1,5 @@
 -- The web server's own tables (src/server): accounts, sessions, grants to restricted
--- records, server-side drafts, and the append-only audit log. Numbered 0100 so that the
--- record-kind migrations (0002, 0003, ...) keep their own sequence.
+-- records, server-side drafts, and the append-only audit log.
 
 CREATE TABLE app_user (
   id INTEGER PRIMARY KEY,
