@@ -52,6 +52,7 @@ Result<std::vector<DemoAccount>> EnsureDemoAccounts(App& app, const Clock& clock
       {"inspector", "inspector", nullptr, 30},
   };
   std::vector<DemoAccount> out;
+  int64_t new_manager = 0;
   for (const Want& w : wants) {
     // Demo passwords are printed on purpose: the data is synthetic and the server is on
     // the loopback address unless --bind says otherwise.
@@ -68,22 +69,26 @@ Result<std::vector<DemoAccount>> EnsureDemoAccounts(App& app, const Clock& clock
       if (w.expires_days) n.expires_at_us = clock.NowMicros() + w.expires_days * 86400000000LL;
       auto uid = app.auth().CreateUser(n);
       if (!uid) return Err(uid.error());
-      // The team manager may open one restricted record of their team, to show the flow.
-      if (w.role == "team_manager" && tm) {
-        for (int32_t child : d.OfTeam(tm->team)) {
-          const ChildEntry* c = d.Child(child);
-          if (!c || !c->restricted) continue;
-          Grant g;
-          g.user_id = *uid;
-          g.child_id = child;
-          g.reason = "demo: adoption case held in the team";
-          auto gid = app.AddGrant(g);
-          if (!gid) return Err(gid.error());
-          break;
-        }
-      }
+      if (w.role == "team_manager") new_manager = *uid;
     }
     out.push_back(std::move(a));
+  }
+  // The demo manager may open one restricted record of their team, to show the flow; the
+  // grant is the demo administrator's.
+  const User* admin = app.auth().FindUsername("admin");
+  if (new_manager && tm && admin) {
+    for (int32_t child : d.OfTeam(tm->team)) {
+      const ChildEntry* c = d.Child(child);
+      if (!c || !c->restricted) continue;
+      Grant g;
+      g.user_id = new_manager;
+      g.child_id = child;
+      g.reason = "demo: adoption case held in the team";
+      g.granted_by = admin->id;
+      auto gid = app.AddGrant(g);
+      if (!gid) return Err(gid.error());
+      break;
+    }
   }
   return out;
 }
