@@ -25,6 +25,7 @@ void RegisterStatsCommand(CLI::App& app, CommandContext& ctx);
 void RegisterDemoCommand(CLI::App& app, CommandContext& ctx);
 void RegisterSchemaCommand(CLI::App& app, CommandContext& ctx);
 void RegisterDueCommand(CLI::App& app, CommandContext& ctx);
+void RegisterGovernanceCommand(CLI::App& app, CommandContext& ctx);
 void RegisterHorizonCommand(CLI::App& app, CommandContext& ctx);
 void RegisterReportCommand(CLI::App& app, CommandContext& ctx);
 void RegisterReturnsCommands(CLI::App& app, CommandContext& ctx);  // export, import

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   journey::cli::RegisterCalendarCommand(app, ctx);
   journey::cli::RegisterSchemaCommand(app, ctx);
   journey::cli::RegisterDueCommand(app, ctx);
+  journey::cli::RegisterGovernanceCommand(app, ctx);
   journey::cli::RegisterHorizonCommand(app, ctx);
   journey::cli::RegisterReportCommand(app, ctx);
   journey::cli::RegisterReturnsCommands(app, ctx);

@@ -585,6 +585,51 @@ std::vector<KindDef> BuildKinds() {
        Req(Int("stage", "stage 1, 2 or 3", 1, 3)), Req(Day("start_date", "stage began")),
        Day("responded_date", "response sent")},
       "start_date", "responded_date");
+
+  // ---- governance: inspections, their judgements and recommendations, the improvement
+  // plan (issue 6). Each framework grades on its own scale: which areas and grades a
+  // framework allows is data (data/inspection_frameworks.csv), checked by rule JR-GOV-1.
+  add(Kind::kInspection, "inspection",
+      "An inspection, assessment or monitoring visit of the council's children's services.",
+      CL::kNone,
+      {Req(Code("framework", "inspection_framework", "the framework inspected under")),
+       Req(Text("council", "the council inspected", 200)),
+       Req(Day("start_date", "first day of fieldwork (or the assessment's date)")),
+       Day("end_date", "last day of fieldwork"), Day("published_date", "report published"),
+       Req(Text("title", "the report's title", 300)),
+       Text("body", "who inspected (e.g. Ofsted, or Ofsted with partner inspectorates)", 200),
+       Text("source", "where the report is (file name or address)", 500),
+       Text("summary", "the report's headline finding in a sentence or two", 2000)},
+      "start_date", "end_date");
+  add(Kind::kJudgement, "judgement",
+      "One graded judgement of an inspection (overall, or one area or sub-judgement).",
+      CL::kNone,
+      {Req(Ref("inspection_id", Kind::kInspection, "the inspection")),
+       Req(Code("area", "judgement_area", "what was judged")),
+       Req(Code("grade", "inspection_grade", "the grade, on the framework's own scale")),
+       Text("note", "the report's words for the judgement", 1000)});
+  add(Kind::kRecommendation, "recommendation",
+      "A recommendation or area for development/improvement that an inspection made.",
+      CL::kNone,
+      {Req(Ref("inspection_id", Kind::kInspection, "the inspection")),
+       Req(Code("type", "recommendation_type", "recommendation or area for development")),
+       Int("number", "its number in the report", 1, 999),
+       Code("area", "judgement_area", "the judgement area it belongs to"),
+       Req(Text("text", "the recommendation, as the report words it", 3000)),
+       Text("reference", "where in the report (paragraph or page)", 100)});
+  add(Kind::kImprovementAction, "improvement_action",
+      "An action of the improvement plan, usually answering a recommendation, with the "
+      "measure that shows whether it is working.",
+      CL::kNone,
+      {Ref("recommendation_id", Kind::kRecommendation, "the recommendation it answers"),
+       Req(Text("title", "the action", 1000)), Ref("owner_id", Kind::kWorker, "owner"),
+       Req(Day("start_date", "agreed")), Day("due_date", "to be done by"),
+       Req(Code("status", "action_status", "progress")), Day("completed_date", "done"),
+       Text("evidence", "evidence of impact", 3000),
+       Text("indicator", "the indicator id (docs/INDICATORS.md) that measures it", 80),
+       Dec("target", "the indicator's target value"),
+       Code("target_direction", "target_direction", "whether higher or lower is better")},
+      "start_date", "completed_date");
   return k;
 }
 

@@ -91,6 +91,11 @@ enum class Kind : uint16_t {
   kCaseAudit,
   kComplaint,
   kComplaintStage,
+  // governance: inspections and improvement
+  kInspection,
+  kJudgement,
+  kRecommendation,
+  kImprovementAction,
   kCount  // not a kind
 };
 

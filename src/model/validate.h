@@ -34,4 +34,15 @@ struct ChildRecords {
 // each rule's source is written beside it in validate.cc.
 Status ValidateChild(const ChildRecords& child);
 
+// The current version of a record as a write would leave it (from the write's own batch,
+// else the store); nullopt when there is none.
+using RecordLookup = std::function<Result<std::optional<Record>>(Kind, int64_t)>;
+
+// Cross-record rules between records about no child, run by the store on every write of
+// such a record (after its references are known to exist):
+//   JR-GOV-1  a judgement's area and grade are ones its inspection's framework uses
+//             (data/inspection_frameworks.csv; model/frameworks.h);
+//   JR-GOV-2  a recommendation's area, when given, is one its inspection's framework judges.
+Status ValidateOrganisation(const Record& r, const RecordLookup& lookup);
+
 }  // namespace journey::model

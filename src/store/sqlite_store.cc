@@ -332,6 +332,21 @@ Result<WriteResult> SqliteStore::Write(const Actor& actor, const WriteBatch& bat
     }
   }
 
+  // 3b. Rules between records about no child (an inspection and its judgements), on the
+  // records as the write would leave them.
+  auto lookup = [&](Kind kind, int64_t id) -> Result<std::optional<Record>> {
+    for (size_t j = 0; j < recs.size(); ++j) {
+      if (recs[j].kind != kind || recs[j].id != id) continue;
+      if (ops[j].is_delete) return std::optional<Record>();
+      return std::optional<Record>(recs[j]);
+    }
+    return Get(kind, id);
+  };
+  for (size_t i = 0; i < recs.size(); ++i) {
+    if (ops[i].is_delete || Def(recs[i].kind).child_link != ChildLink::kNone) continue;
+    JOURNEY_RETURN_IF_ERROR(model::ValidateOrganisation(recs[i], lookup));
+  }
+
   // 4. The cross-record rules of each child touched, on the record as it would be.
   for (int64_t child : children) {
     JOURNEY_ASSIGN_OR_RETURN(ChildRecords cr, LoadChild(child));
