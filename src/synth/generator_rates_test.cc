@@ -45,9 +45,14 @@ TEST(GeneratorRates, DefaultCouncilIsWithinToleranceOfEveryTarget) {
   RateSink sink(rates);
   auto summary = Generate(opt, sink);
   ASSERT_TRUE(summary) << summary.error().ToString();
-  for (int k = 0; k < model::kKindCount; ++k)
-    EXPECT_GT(summary->by_kind[static_cast<size_t>(k)], 0)
-        << model::KindName(static_cast<model::Kind>(k));
+  for (int k = 0; k < model::kKindCount; ++k) {
+    // The council's governance records (inspections, their judgements and
+    // recommendations, the improvement plan) are entered, not generated: the demo loads
+    // the real reports' history (data/ofsted_history.journey).
+    const auto kind = static_cast<model::Kind>(k);
+    if (kind >= model::Kind::kInspection && kind <= model::Kind::kImprovementAction) continue;
+    EXPECT_GT(summary->by_kind[static_cast<size_t>(k)], 0) << model::KindName(kind);
+  }
   for (const RateRow& r : rates.Compute()) {
     const Target& t = *r.target;
     std::printf("%-72s %9.1f %9.1f %s\n", std::string(t.label).c_str(), r.value, t.value,
