@@ -53,10 +53,16 @@ TEST(Cli, DemoGeneratesOnceThenReuses) {
   EXPECT_NE(first.out.find("Generating a synthetic council of 3000 children"), std::string::npos)
       << first.out;
   EXPECT_NE(first.out.find("looked after now"), std::string::npos);
+  EXPECT_NE(first.out.find("Loaded the inspection history (five Ofsted reports, 77 records)"),
+            std::string::npos)
+      << first.out;
   Outcome again = Journey("demo --no-serve --db " + db);
   ASSERT_EQ(again.exit_code, 0) << again.out;
   EXPECT_NE(again.out.find("Using the council already in"), std::string::npos) << again.out;
   EXPECT_EQ(again.out.find("Generating"), std::string::npos);
+  EXPECT_EQ(again.out.find("Loaded the inspection history"), std::string::npos);
+  Outcome history = Journey("governance history --db " + db);
+  EXPECT_NE(history.out.find("Single inspection framework"), std::string::npos) << history.out;
 }
 
 TEST(Cli, GenerateRefusesAnExistingCouncil) {

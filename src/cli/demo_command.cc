@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "cli/command.h"
+#include "governance/inspections.h"
 #include "server/server.h"
 #include "store/store.h"
 #include "synth/load.h"
@@ -61,6 +62,13 @@ Status Summarise(const DemoArgs& a, CommandContext& ctx) {
     out << fmt::format("Using the council already in {}{}.\n", a.db,
                        existed ? "" : " (just created)");
   }
+  // The demo council's inspection history: the five Ofsted reports, entered as data.
+  JOURNEY_ASSIGN_OR_RETURN(
+      int64_t history,
+      governance::LoadOfstedHistory(*s, store::Actor{"journey demo", "", "command line"}));
+  if (history > 0)
+    out << fmt::format("Loaded the inspection history (five Ofsted reports, {} records).\n",
+                       history);
   JOURNEY_ASSIGN_OR_RETURN(auto as_at, s->GetMeta("generator.as_at"));
   JOURNEY_ASSIGN_OR_RETURN(int64_t referrals, s->Count(model::Kind::kReferral));
   JOURNEY_ASSIGN_OR_RETURN(int64_t assessments, s->Count(model::Kind::kAssessment));
