@@ -3,9 +3,11 @@
 // is written in docs/TIMESCALES.md; the rule's source is in timescales.cc's table. The
 // looked-after and care-leaver rules are in rules_care.cc.
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "engine/rules_eval.h"
+#include "model/statutory.h"
 
 namespace journey::engine {
 namespace rules_internal {
@@ -41,11 +43,17 @@ void Eval::Protection() {
   const KindTable& cc = T(K::kCpConference);
   for (uint32_t i = R(K::kSection47Enquiry).begin; i < R(K::kSection47Enquiry).end; ++i) {
     if (s47.IsTrue(f_.s47_not_required, i)) continue;
+    // Counted from the discussion that began the enquiry (model/statutory.h, shared with
+    // the CIN census's InitialCPCtarget).
     int32_t start = s47.Day(f_.s47_start, i);
     const int32_t disc = s47.Ref(f_.s47_sd, i);
+    std::optional<Date> discussion;
     for (uint32_t j = R(K::kStrategyDiscussion).begin; disc && j < R(K::kStrategyDiscussion).end;
          ++j)
-      if (sd.id(j) == disc) start = sd.Day(f_.sd_date, j);
+      if (sd.id(j) == disc && sd.Day(f_.sd_date, j) != kNoDay)
+        discussion = Date::FromDays(sd.Day(f_.sd_date, j));
+    if (start != kNoDay || discussion)
+      start = model::InitialConferenceCountsFrom(Date::FromDays(start), discussion).days();
     // Met by the initial conference for this enquiry; failing a link, the child's first
     // initial conference on or after the discussion.
     int32_t met = kNoDay;
@@ -60,7 +68,11 @@ void Eval::Protection() {
     // An enquiry that ended with an outcome other than a conference ends the duty.
     const uint16_t outcome = s47.Code(f_.s47_outcome, i);
     const int32_t end = outcome != 0 && outcome != c_.s47_icpc ? s47.Day(f_.s47_end, i) : kNoDay;
-    Emit(Rule::kInitialConference, K::kSection47Enquiry, s47.id(i), start, Wd(start, 15), met, end);
+    int32_t due = kNoDay;
+    if (start != kNoDay)
+      if (Result<Date> d = model::InitialConferenceDue(Date::FromDays(start), ts_.calendar()))
+        due = d->days();
+    Emit(Rule::kInitialConference, K::kSection47Enquiry, s47.id(i), start, due, met, end);
   }
 
   const KindTable& cp = T(K::kCpPlan);

@@ -11,7 +11,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "base/calendar.h"
+#include "model/statutory.h"
 
 namespace journey::returns {
 namespace {
@@ -38,16 +38,12 @@ std::vector<const Record*> Sorted(std::vector<const Record*> v, std::string_view
 
 }  // namespace
 
-Date InitialCpcTarget(Date s47_start) {
-  auto d = WorkingDayCalendar::EnglandAndWales().AddWorkingDays(s47_start, 15);
-  return d ? *d : s47_start.AddDays(21);  // outside the calendar's years: three weeks
-}
-
 const std::vector<Kind>& CinKinds() {
-  static const std::vector<Kind> k = {
-      Kind::kPersonIdentifier, Kind::kDisability,       Kind::kReferral,
-      Kind::kAssessment,       Kind::kAssessmentFactor, Kind::kCinPlan,
-      Kind::kSection47Enquiry, Kind::kCpConference,     Kind::kCpPlan};
+  static const std::vector<Kind> k = {Kind::kPersonIdentifier, Kind::kDisability,
+                                      Kind::kReferral,         Kind::kAssessment,
+                                      Kind::kAssessmentFactor, Kind::kCinPlan,
+                                      Kind::kSection47Enquiry, Kind::kCpConference,
+                                      Kind::kCpPlan,           Kind::kStrategyDiscussion};
   return k;
 }
 
@@ -178,7 +174,15 @@ void CinExporter::AddChild(const ChildRecords& c) {
       CinSection47 e;
       const Date s_start = *s_begun;
       e.start = L(Iso(s_start));
-      e.icpc_target = L(Iso(InitialCpcTarget(s_start)));
+      // InitialCPCtarget: the one definition the engine's ICPC_15WD uses too
+      // (model/statutory.h), from the discussion that began the enquiry. A start outside
+      // the calendar's years (1990-2040) has no target rather than a guessed one.
+      std::optional<Date> discussion;
+      for (const Record& sd : c.of(Kind::kStrategyDiscussion))
+        if (s->GetInt("strategy_discussion_id") == sd.id) discussion = Day(sd, "discussion_date");
+      const Result<Date> target =
+          model::InitialConferenceDue(model::InitialConferenceCountsFrom(s_start, discussion));
+      e.icpc_target = L(target ? Iso(*target) : "");
       e.icpc_date = L(Iso(held));
       // ICPCnotRequired: as recorded, or true when the enquiry ended by E with an outcome
       // other than a conference (legal action, services, no further action): none was

@@ -37,9 +37,4 @@ const std::vector<model::Kind>& CinKinds();
 // council code the included children's records carry (the commonest, should they differ).
 Result<CinMessage> ExportCin(store::Store& store, int year);
 
-// The ICPC target date the census reports (InitialCPCtarget, N00109): 15 working days after
-// the enquiry's start, the strategy discussion (Working Together 2023 ch. 2; the same
-// timescale as the engine's ICPC_15WD, docs/TIMESCALES.md).
-Date InitialCpcTarget(Date s47_start);
-
 }  // namespace journey::returns
