@@ -3,10 +3,9 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "cli/command.h"
+#include "cli/input_files.h"
 #include "returns/annex_a_export.h"
 #include "returns/annex_a_read.h"
 #include "store/store.h"
@@ -45,26 +44,15 @@ Status RunExport(const AnnexAArgs& a, CommandContext& ctx) {
   return Status::Ok();
 }
 
-// Larger files are refused before reading: a large council's workbook is a few MB.
-constexpr uintmax_t kMaxWorkbookBytes = 256u << 20;
-
 // `journey validate annex-a FILE`: the workbook read and every cell checked; with --out,
 // the lists as read, as CSVs (the same form the export writes, to compare or load).
 Status RunCheck(const AnnexAArgs& a, CommandContext& ctx) {
   if (a.files.size() != 1)
     return InvalidArgument("give one workbook: journey validate annex-a [--out DIR] FILE.xlsx");
   const std::string& path = a.files.front();
-  std::error_code ec;
-  const uintmax_t size = std::filesystem::file_size(path, ec);
-  if (ec) return NotFound(fmt::format("{}: cannot read: {}", path, ec.message()));
-  if (size > kMaxWorkbookBytes)
-    return InvalidArgument(fmt::format("{}: the file is {} MB; the largest accepted is {} MB", path,
-                                       size >> 20, kMaxWorkbookBytes >> 20));
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << f.rdbuf();
-  const std::string name = std::filesystem::path(path).filename().string();
-  returns::AnnexARead read = returns::ReadAnnexAWorkbook(bytes.str(), name);
+  JOURNEY_ASSIGN_OR_RETURN(std::string bytes, ReadInputFile(path));
+  const std::string name = InputFileName(path);
+  returns::AnnexARead read = returns::ReadAnnexAWorkbook(bytes, name);
   for (const returns::AnnexAProblem& p : read.problems) *ctx.err << p.ToString() << "\n";
   for (const std::string& n : read.notes) *ctx.out << "note: " << n << "\n";
   for (int n : read.found) {

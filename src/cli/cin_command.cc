@@ -5,9 +5,9 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "cli/command.h"
+#include "cli/input_files.h"
 #include "returns/cin_export.h"
 #include "returns/cin_import.h"
 #include "returns/cin_rules.h"
@@ -19,10 +19,6 @@
 namespace journey::cli {
 namespace {
 
-// Larger files are refused before reading: all of England's census is ~300,000 children,
-// a council's a few thousand; 256 MB is far above either.
-constexpr uintmax_t kMaxFileBytes = 256u << 20;
-
 struct CinArgs {
   std::string db = "journey.db";
   int year = 0;
@@ -32,27 +28,6 @@ struct CinArgs {
 
 std::string YearName(int year) { return fmt::format("{}/{:02}", year - 1, year % 100); }
 
-Status CheckYear(int year) {
-  if (year < 2000 || year > 2100)
-    return InvalidArgument(fmt::format(
-        "--year {}: give the collection year as the DfE's tools do (2026 means 2025/26)", year));
-  return Status::Ok();
-}
-
-Result<returns::InputFile> ReadInput(const std::string& path) {
-  std::error_code ec;
-  const uintmax_t size = std::filesystem::file_size(path, ec);
-  if (ec) return Err(NotFound(fmt::format("{}: cannot read: {}", path, ec.message())));
-  if (size > kMaxFileBytes)
-    return Err(InvalidArgument(fmt::format("{}: the file is {} MB; the largest accepted is {} MB",
-                                           path, size >> 20, kMaxFileBytes >> 20)));
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream s;
-  s << f.rdbuf();
-  if (!f) return Err(NotFound(fmt::format("{}: cannot read", path)));
-  return returns::InputFile{std::filesystem::path(path).filename().string(), s.str()};
-}
-
 Status WriteText(const std::string& path, const std::string& text) {
   std::ofstream f(path, std::ios::binary | std::ios::trunc);
   f.write(text.data(), static_cast<std::streamsize>(text.size()));
@@ -61,7 +36,7 @@ Status WriteText(const std::string& path, const std::string& text) {
 }
 
 Status RunExport(const CinArgs& a, CommandContext& ctx) {
-  JOURNEY_RETURN_IF_ERROR(CheckYear(a.year));
+  JOURNEY_RETURN_IF_ERROR(CheckCollectionYear(a.year));
   if (!std::filesystem::exists(a.db)) return NotFound(fmt::format("no store at {}", a.db));
   JOURNEY_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(a.db, *ctx.clock));
   JOURNEY_ASSIGN_OR_RETURN(returns::CinMessage m, returns::ExportCin(*store, a.year));
@@ -79,12 +54,8 @@ Status RunExport(const CinArgs& a, CommandContext& ctx) {
 }
 
 Status RunImport(const CinArgs& a, CommandContext& ctx) {
-  JOURNEY_RETURN_IF_ERROR(CheckYear(a.year));
-  std::vector<returns::InputFile> files;
-  for (const std::string& path : a.files) {
-    JOURNEY_ASSIGN_OR_RETURN(returns::InputFile f, ReadInput(path));
-    files.push_back(std::move(f));
-  }
+  JOURNEY_RETURN_IF_ERROR(CheckCollectionYear(a.year));
+  JOURNEY_ASSIGN_OR_RETURN(std::vector<returns::InputFile> files, ReadInputFiles(a.files));
   JOURNEY_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(a.db, *ctx.clock));
   store::Actor actor{"import", fmt::format("CIN census {}", YearName(a.year)), "cli"};
   JOURNEY_ASSIGN_OR_RETURN(returns::ImportReport rep,
@@ -105,14 +76,16 @@ Status RunImport(const CinArgs& a, CommandContext& ctx) {
 // and the findings as CSV, JSON and xlsx in --out (the same files as validate 903). Exit 1 when
 // there are errors.
 Status RunValidate(const CinArgs& a, CommandContext& ctx) {
-  JOURNEY_RETURN_IF_ERROR(CheckYear(a.year));
+  JOURNEY_RETURN_IF_ERROR(CheckCollectionYear(a.year));
   returns::CinReference ref;
   ref.la_code = a.la;
   std::vector<returns::Finding> found;
   std::vector<returns::NotRun> not_run;
   size_t file_problems = 0;
   for (const std::string& path : a.files) {
-    JOURNEY_ASSIGN_OR_RETURN(returns::InputFile f, ReadInput(path));
+    // One file in memory at a time: each is validated on its own.
+    JOURNEY_ASSIGN_OR_RETURN(std::string text, ReadInputFile(path));
+    const returns::InputFile f{InputFileName(path), std::move(text)};
     returns::CinRead read = returns::ReadCinXml(f);
     for (const returns::Problem& p : read.problems) *ctx.err << p.ToString() << "\n";
     file_problems += read.problems.size();

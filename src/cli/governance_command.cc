@@ -6,12 +6,11 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "cli/command.h"
+#include "cli/input_files.h"
 #include "engine/projection.h"
 #include "engine/timescales.h"
 #include "governance/inspections.h"
@@ -46,11 +45,8 @@ Status RunLoad(const GovernanceArgs& a, CommandContext& ctx) {
       return Status::Ok();
     }
   } else {
-    std::ifstream in(a.file, std::ios::binary);
-    if (!in) return NotFound(fmt::format("{}: cannot be read", a.file));
-    std::stringstream text;
-    text << in.rdbuf();
-    JOURNEY_ASSIGN_OR_RETURN(n, governance::LoadOrganisationText(*s, actor, text.str(), a.file));
+    JOURNEY_ASSIGN_OR_RETURN(std::string text, ReadInputFile(a.file));
+    JOURNEY_ASSIGN_OR_RETURN(n, governance::LoadOrganisationText(*s, actor, text, a.file));
   }
   *ctx.out << fmt::format("Loaded {} records.\n", n);
   return Status::Ok();

@@ -3,12 +3,11 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "base/csv.h"
 #include "cli/command.h"
+#include "cli/input_files.h"
 #include "returns/findings_files.h"
 #include "returns/ssda903_export.h"
 #include "returns/ssda903_import.h"
@@ -18,9 +17,6 @@
 namespace journey::cli {
 namespace {
 
-// Larger files are refused before reading: a 903 table of all of England is ~20 MB.
-constexpr uintmax_t kMaxFileBytes = 256u << 20;
-
 struct ReturnArgs {
   std::string db = "journey.db";
   int year = 0;
@@ -29,15 +25,8 @@ struct ReturnArgs {
   std::vector<std::string> previous;  // last year's return, for the cross-year rules
 };
 
-Status CheckYear(int year) {
-  if (year < 2000 || year > 2100)
-    return InvalidArgument(fmt::format(
-        "--year {}: give the collection year as the DfE's tools do (2026 means 2025/26)", year));
-  return Status::Ok();
-}
-
 Status RunExport(const ReturnArgs& a, CommandContext& ctx) {
-  JOURNEY_RETURN_IF_ERROR(CheckYear(a.year));
+  JOURNEY_RETURN_IF_ERROR(CheckCollectionYear(a.year));
   if (!std::filesystem::exists(a.db)) return NotFound(fmt::format("no store at {}", a.db));
   JOURNEY_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(a.db, *ctx.clock));
   JOURNEY_ASSIGN_OR_RETURN(returns::Return903 ret, returns::Export903(*store, a.year));
@@ -49,27 +38,9 @@ Status RunExport(const ReturnArgs& a, CommandContext& ctx) {
   return Status::Ok();
 }
 
-Result<std::string> ReadFile(const std::string& path) {
-  std::error_code ec;
-  const uintmax_t size = std::filesystem::file_size(path, ec);
-  if (ec) return Err(NotFound(fmt::format("{}: cannot read: {}", path, ec.message())));
-  if (size > kMaxFileBytes)
-    return Err(InvalidArgument(fmt::format("{}: the file is {} MB; the largest accepted is {} MB",
-                                           path, size >> 20, kMaxFileBytes >> 20)));
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream s;
-  s << f.rdbuf();
-  if (!f) return Err(NotFound(fmt::format("{}: cannot read", path)));
-  return s.str();
-}
-
 Status RunImport(const ReturnArgs& a, CommandContext& ctx) {
-  JOURNEY_RETURN_IF_ERROR(CheckYear(a.year));
-  std::vector<returns::InputFile> files;
-  for (const std::string& path : a.files) {
-    JOURNEY_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
-    files.push_back({std::filesystem::path(path).filename().string(), std::move(text)});
-  }
+  JOURNEY_RETURN_IF_ERROR(CheckCollectionYear(a.year));
+  JOURNEY_ASSIGN_OR_RETURN(std::vector<returns::InputFile> files, ReadInputFiles(a.files));
   JOURNEY_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(a.db, *ctx.clock));
   store::Actor actor{"import", fmt::format("SSDA903 {}/{:02}", a.year - 1, a.year % 100), "cli"};
   JOURNEY_ASSIGN_OR_RETURN(returns::ImportReport rep,
@@ -92,19 +63,11 @@ Status RunImport(const ReturnArgs& a, CommandContext& ctx) {
 // `journey validate 903`: the year's rules over the files; a summary by rule, each finding,
 // and the findings as CSV in --out when given. Exit 1 when there are errors.
 Status RunValidate(const ReturnArgs& a, CommandContext& ctx) {
-  JOURNEY_RETURN_IF_ERROR(CheckYear(a.year));
-  std::vector<returns::InputFile> files;
-  for (const std::string& path : a.files) {
-    JOURNEY_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
-    files.push_back({std::filesystem::path(path).filename().string(), std::move(text)});
-  }
+  JOURNEY_RETURN_IF_ERROR(CheckCollectionYear(a.year));
+  JOURNEY_ASSIGN_OR_RETURN(std::vector<returns::InputFile> files, ReadInputFiles(a.files));
   returns::Read903 read = returns::ReadFiles(files, a.year);
   for (const returns::Problem& p : read.problems) *ctx.err << p.ToString() << "\n";
-  std::vector<returns::InputFile> last_files;
-  for (const std::string& path : a.previous) {
-    JOURNEY_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
-    last_files.push_back({std::filesystem::path(path).filename().string(), std::move(text)});
-  }
+  JOURNEY_ASSIGN_OR_RETURN(std::vector<returns::InputFile> last_files, ReadInputFiles(a.previous));
   returns::Read903 last = returns::ReadFiles(last_files, a.year - 1);
   for (const returns::Problem& p : last.problems) *ctx.err << "last year: " << p.ToString() << "\n";
   returns::Validate903Options options;
