@@ -8,17 +8,12 @@
 namespace journey::returns {
 namespace {
 
+using testing::Ep;
 using testing::FullMessage;
-using testing::Reread;
+using testing::N;
+using testing::Nfa;
 using testing::V;
 
-size_t N(const std::string& rule, const CinMessage& m, int year = 2026) {
-  size_t n = 0;
-  for (const Finding& f : ValidateCin(Reread(m, year), year, {}).findings) n += f.rule == rule;
-  return n;
-}
-CinDetails& Ep(CinMessage& m) { return m.children[0].details[0]; }
-CinDetails& Nfa(CinMessage& m) { return m.children[1].details[0]; }
 
 TEST(CinRulesDates, Rule8606ReferralAtMost280DaysBeforeBirth) {
   CinMessage m = FullMessage();

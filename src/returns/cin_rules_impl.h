@@ -67,5 +67,7 @@ std::vector<CinRule> DetailsRules2023();
 std::vector<CinRule> PartsRules2023();
 std::vector<CinRule> DatesRules2023();
 std::vector<CinRule> PartsRules2025();
+std::vector<CinRule> PlanRules2023();      // cin_rules_plans.cc
+std::vector<CinRule> ActivityRules2023();  // cin_rules_activity.cc
 
 }  // namespace journey::returns::cin_rules

@@ -88,4 +88,14 @@ inline CinMessage Reread(const CinMessage& m, int year = 2026) {
   return ReadCinXml(InputFile{"cin.xml", CinXml(m, year)}).message;
 }
 
+// How many findings of `rule` the message has, read back through its XML as a file would be.
+inline size_t N(const std::string& rule, const CinMessage& m, int year = 2026) {
+  size_t n = 0;
+  for (const Finding& f : ValidateCin(Reread(m, year), year, {}).findings) n += f.rule == rule;
+  return n;
+}
+// C1's one episode and C2's NFA referral.
+inline CinDetails& Ep(CinMessage& m) { return m.children[0].details[0]; }
+inline CinDetails& Nfa(CinMessage& m) { return m.children[1].details[0]; }
+
 }  // namespace journey::returns::testing
