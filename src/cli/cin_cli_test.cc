@@ -11,14 +11,8 @@
 namespace {
 
 using journey::cli::testing::Journey;
+using journey::cli::testing::Slurp;
 using Outcome = journey::cli::testing::Outcome;
-
-std::string Slurp(const std::filesystem::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::ostringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
 
 class CliCin : public ::testing::Test {
  protected:

@@ -65,7 +65,7 @@ TEST_F(CliInputFiles, AnOversizedFileIsRefusedBeforeReading) {
 }
 
 TEST_F(CliInputFiles, AYearOutsideTheDfEsIsRefusedTheSameWay) {
-  for (const std::string& cmd : {"validate 903 --year 26 x.csv", "validate cin --year 26 x.xml"}) {
+  for (const char* cmd : {"validate 903 --year 26 x.csv", "validate cin --year 26 x.xml"}) {
     Outcome r = Journey(cmd);
     EXPECT_NE(r.exit_code, 0) << cmd;
     EXPECT_NE(r.out.find("--year 26: give the collection year"), std::string::npos) << r.out;

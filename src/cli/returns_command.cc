@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "base/csv.h"
@@ -12,6 +13,7 @@
 #include "returns/ssda903_export.h"
 #include "returns/ssda903_import.h"
 #include "returns/ssda903_rules.h"
+#include "returns/ssda903_xml.h"
 #include "store/store.h"
 
 namespace journey::cli {
@@ -23,6 +25,7 @@ struct ReturnArgs {
   std::string out;
   std::vector<std::string> files;
   std::vector<std::string> previous;  // last year's return, for the cross-year rules
+  bool xml = false;                   // export: the XML form as well
 };
 
 Status RunExport(const ReturnArgs& a, CommandContext& ctx) {
@@ -35,6 +38,16 @@ Status RunExport(const ReturnArgs& a, CommandContext& ctx) {
   for (const returns::Table903& t : ret.tables)
     *ctx.out << fmt::format("  {:<16} {:>7} rows\n", t.spec->name + ".csv", t.rows.size());
   for (const std::string& n : ret.notes) *ctx.out << "  note: " << n << "\n";
+  if (a.xml) {
+    std::vector<std::string> notes;
+    const std::string path = (std::filesystem::path(a.out) / "SSDA903.xml").string();
+    std::ofstream f(path, std::ios::binary | std::ios::trunc);
+    const std::string text = returns::Xml903(ret, &notes);
+    f.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!f) return Internal(fmt::format("could not write {}", path));
+    *ctx.out << fmt::format("  {:<16} every table in the XML form\n", "SSDA903.xml");
+    for (const std::string& n : notes) *ctx.out << "  note: " << n << "\n";
+  }
   return Status::Ok();
 }
 
@@ -110,15 +123,20 @@ void RegisterReturnsCommands(CLI::App& app, CommandContext& ctx) {
   ex903->add_option("--db", args->db, "the store")->capture_default_str();
   ex903->add_option("--year", args->year, "collection year (2026 means 2025/26)")->required();
   ex903->add_option("--out", args->out, "directory to write the tables to")->required();
+  ex903->add_flag("--xml", args->xml,
+                  "also write SSDA903.xml, the DfE's XML form (EXPSSDA903), which import and "
+                  "validate read as they read the CSVs");
   ex903->callback([args, &ctx] { Finish(RunExport(*args, ctx), ctx); });
 
   CLI::App* im = app.add_subcommand("import", "Load a statutory return into the record");
   im->require_subcommand(1);
   CLI::App* im903 = im->add_subcommand(
-      "903", "SSDA903 CSV tables (any names; each recognised by its columns), all or nothing");
+      "903",
+      "SSDA903 CSV tables (any names; each recognised by its columns) or one XML file, all or "
+      "nothing");
   im903->add_option("--db", args->db, "the store")->capture_default_str();
   im903->add_option("--year", args->year, "collection year (2026 means 2025/26)")->required();
-  im903->add_option("files", args->files, "the CSV files")->required();
+  im903->add_option("files", args->files, "the CSV files, or one XML file")->required();
   im903->callback([args, &ctx] { Finish(RunImport(*args, ctx), ctx); });
 
   CLI::App* va = app.add_subcommand("validate", "Check a statutory return by the DfE's rules");
@@ -128,7 +146,7 @@ void RegisterReturnsCommands(CLI::App& app, CommandContext& ctx) {
   va903->add_option("--out", args->out, "directory to write findings.csv, .json and .xlsx to");
   va903->add_option("--previous", args->previous,
                     "last year's return (its CSV files), for the rules that compare years");
-  va903->add_option("files", args->files, "the CSV files")->required();
+  va903->add_option("files", args->files, "the CSV files, or one XML file")->required();
   va903->callback([args, &ctx] { Finish(RunValidate(*args, ctx), ctx); });
 }
 

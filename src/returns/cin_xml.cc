@@ -4,10 +4,10 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <functional>
 #include <pugixml.hpp>
 #include <sstream>
+
+#include "returns/xml_reader.h"
 
 namespace journey::returns {
 namespace {
@@ -110,99 +110,16 @@ std::string CinXml(const CinMessage& m, int year) {
 
 namespace {
 
-class Reader {
+class Reader : public XmlReader {
  public:
-  Reader(const InputFile& f, CinRead& out) : file_(f), out_(out) {
-    for (size_t i = 0; i < f.text.size(); ++i)
-      if (f.text[i] == '\n') newlines_.push_back(i);
-  }
-
-  int Line(const pugi::xml_node& n) const { return LineAt(static_cast<size_t>(n.offset_debug())); }
-  int LineAt(size_t offset) const {
-    return static_cast<int>(std::lower_bound(newlines_.begin(), newlines_.end(), offset) -
-                            newlines_.begin()) +
-           1;
-  }
-  void Problem(int line, std::string path, std::string value, std::string message) {
-    out_.problems.push_back(
-        returns::Problem{file_.name, line, std::move(path), std::move(value), std::move(message)});
-  }
-
-  // A leaf element's text; an element with element children where text was expected is a
-  // problem.
-  void ReadLeaf(const pugi::xml_node& n, const std::string& path, Leaf& leaf) {
-    if (leaf.line) {
-      Problem(Line(n), path, "",
-              fmt::format("{} is given twice; it may appear once here", n.name()));
-      return;
-    }
-    for (pugi::xml_node c : n.children())
-      if (c.type() == pugi::node_element) {
-        Problem(Line(c), path + "/" + c.name(), "",
-                fmt::format("{} holds a value, not elements", n.name()));
-        return;
-      }
-    leaf.v = n.child_value();
-    // Surrounding white space is not part of a value (XML Schema's collapse for tokens).
-    const auto b = leaf.v.find_first_not_of(" \t\r\n");
-    const auto e = leaf.v.find_last_not_of(" \t\r\n");
-    leaf.v = b == std::string::npos ? std::string() : leaf.v.substr(b, e - b + 1);
-    leaf.line = Line(n);
-  }
-
-  using Handler = std::function<void(const pugi::xml_node&, const std::string&)>;
-  struct Slot {
-    const char* name;
-    Handler handle;
-  };
-  // Reads the element children of `n` by name; anything else is a problem naming what is
-  // allowed.
-  void Children(const pugi::xml_node& n, const std::string& path, const std::vector<Slot>& slots) {
-    for (pugi::xml_node c : n.children()) {
-      if (c.type() != pugi::node_element) continue;
-      const std::string child_path = path + "/" + c.name();
-      auto it = std::find_if(slots.begin(), slots.end(),
-                             [&](const Slot& s) { return std::string_view(s.name) == c.name(); });
-      if (it == slots.end()) {
-        std::string allowed;
-        for (const Slot& s : slots) allowed += (allowed.empty() ? "" : ", ") + std::string(s.name);
-        Problem(
-            Line(c), child_path, "",
-            fmt::format("{} is not an element of {}; allowed: {}", c.name(), n.name(), allowed));
-        continue;
-      }
-      it->handle(c, child_path);
-    }
-  }
-  Slot LeafSlot(const char* name, Leaf& l) {
-    return {name, [this, &l](const pugi::xml_node& c, const std::string& p) { ReadLeaf(c, p, l); }};
-  }
-  Slot ListSlot(const char* name, std::vector<Leaf>& v) {
-    return {name, [this, &v](const pugi::xml_node& c, const std::string& p) {
-              v.emplace_back();
-              ReadLeaf(c, p, v.back());
-            }};
-  }
-  // An element that may appear once and holds others.
-  Slot Once(const char* name, int& seen, Handler h) {
-    return {name, [this, name, &seen, h](const pugi::xml_node& c, const std::string& p) {
-              if (seen++) {
-                Problem(Line(c), p, "", fmt::format("{} is given twice; it may appear once", name));
-                return;
-              }
-              h(c, p);
-            }};
-  }
-
+  Reader(const InputFile& f, CinRead& out) : XmlReader(f, out.problems), out_(out) {}
   void Run();
 
  private:
   void Child(const pugi::xml_node& n, const std::string& path, CinChild& c);
   void Details(const pugi::xml_node& n, const std::string& path, CinDetails& d);
 
-  const InputFile& file_;
   CinRead& out_;
-  std::vector<size_t> newlines_;
 };
 
 void Reader::Details(const pugi::xml_node& n, const std::string& path, CinDetails& d) {
@@ -295,42 +212,10 @@ void Reader::Child(const pugi::xml_node& n, const std::string& path, CinChild& c
 }
 
 void Reader::Run() {
-  const std::string& t = file_.text;
-  // UTF-16 or UTF-32 (a byte-order mark, or NUL bytes): the census is UTF-8.
-  if ((t.size() >= 2 &&
-       ((t[0] == '\xFF' && t[1] == '\xFE') || (t[0] == '\xFE' && t[1] == '\xFF'))) ||
-      t.find('\0') != std::string::npos) {
-    Problem(0, "", "",
-            "the file is UTF-16 (or holds NUL bytes); the CIN census is read as UTF-8: save it "
-            "as UTF-8 and load it again");
-    return;
-  }
-  // No DOCTYPE: it is where entities are declared, and the census never needs one. Refusing
-  // it means no entity is ever expanded (no "billion laughs"), and none reaches a network.
-  if (auto at = t.find("<!DOCTYPE"); at != std::string::npos) {
-    Problem(LineAt(at), "", "",
-            "the file has a DOCTYPE declaration; the CIN census has none, and entity "
-            "declarations are not accepted");
-    return;
-  }
-  pugi::xml_document doc;
-  const unsigned options = pugi::parse_default & ~pugi::parse_doctype;
-  pugi::xml_parse_result r = doc.load_buffer(t.data(), t.size(), options, pugi::encoding_utf8);
-  if (!r) {
-    const size_t at = static_cast<size_t>(std::max<ptrdiff_t>(0, r.offset));
-    Problem(LineAt(std::min(at, t.size())), "", "",
-            fmt::format("the file is not well-formed XML ({}){}", r.description(),
-                        at >= t.size() ? ": it ends early, as a truncated file does" : ""));
-    return;
-  }
-  pugi::xml_node root = doc.document_element();
-  if (std::string_view(root.name()) != "Message") {
-    Problem(root ? Line(root) : 1, root.name(), "",
-            fmt::format("the root element is <{}>; a CIN census is a <Message>", root.name()));
-    return;
-  }
+  pugi::xml_node root = Open("Message", "the CIN census");
+  if (!root) return;
   CinMessage& m = out_.message;
-  m.file = file_.name;
+  m.file = file().name;
   int header = 0, children = 0;
   CinHeader& h = m.header;
   Children(

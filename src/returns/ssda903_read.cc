@@ -6,6 +6,7 @@
 #include <set>
 
 #include "base/csv.h"
+#include "returns/ssda903_xml.h"
 
 namespace journey::returns {
 
@@ -55,6 +56,17 @@ std::string Closest(const std::set<std::string>& found, const std::vector<const 
 
 Read903 ReadFiles(const std::vector<InputFile>& files, int year, const Ssda903Spec& spec) {
   Read903 out;
+  // The XML form (ssda903_xml.h) is one file holding every table, as the DfE's tools take it.
+  for (const InputFile& f : files)
+    if (LooksLikeXml(f.text)) {
+      if (files.size() == 1)
+        ReadXml903(f, year, spec, out);
+      else
+        out.problems.push_back(Problem{f.name, 0, "", "",
+                                       "is XML, which holds every table: give one XML file or "
+                                       "CSV files, not both and not two XML files"});
+      return out;
+    }
   const std::vector<const TableSpec*> in_year = spec.TablesIn(year);
   std::vector<std::string> seen_in(spec.tables().size());
   for (const InputFile& f : files) {
