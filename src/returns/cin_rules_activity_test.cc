@@ -1,7 +1,7 @@
 // CIN census rules on what an episode holds and when (cin_rules_activity.cc): a failing
 // and a passing case at each rule's boundary, on the full message of cin_test_util.h (C1's
 // episode is open, its enquiry's conference and protection plan's start are 2025-07-15;
-// C2's referral of 2025-12-01 led to no further action and was closed RC8 that day).
+// C2's referral of 2025-12-01 led to no further action and was closed RC7 that day).
 #include <gtest/gtest.h>
 
 #include "returns/cin_rules.h"
@@ -31,6 +31,7 @@ TEST(CinRulesActivity, Rule2885PlanStartsAtAConference) {
 
 TEST(CinRulesActivity, Rule2990NothingOnAnRc8Case) {
   CinMessage m = FullMessage();
+  Nfa(m).closure_reason = V("RC8");
   EXPECT_EQ(N("2990", m), 0u);
   Nfa(m).plans.push_back({0, V("2025-12-01"), V("2025-12-01")});
   EXPECT_EQ(N("2990", m), 1u);

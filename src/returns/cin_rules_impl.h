@@ -69,5 +69,6 @@ std::vector<CinRule> DatesRules2023();
 std::vector<CinRule> PartsRules2025();
 std::vector<CinRule> PlanRules2023();      // cin_rules_plans.cc
 std::vector<CinRule> ActivityRules2023();  // cin_rules_activity.cc
+std::vector<CinRule> QueryRules2023();     // cin_rules_queries.cc
 
 }  // namespace journey::returns::cin_rules

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "model/statutory.h"
 #include "returns/cin_message.h"
 #include "returns/cin_rules.h"
 #include "returns/cin_xml.h"
@@ -51,7 +52,8 @@ inline CinMessage FullMessage(int year = 2026) {
   d.plans.push_back({0, V(p + "-06-11"), V(p + "-07-01")});
   CinSection47 s;
   s.start = V(p + "-07-01");
-  s.icpc_target = V(p + "-07-22");
+  // The target by the one definition the export and the engine use (model/statutory.h).
+  s.icpc_target = V(model::InitialConferenceDue(*Date::ParseIso(p + "-07-01"))->ToIso());
   s.icpc_date = V(p + "-07-15");
   s.icpc_not_required = V("false");
   d.section47s.push_back(s);
@@ -76,7 +78,8 @@ inline CinMessage FullMessage(int year = 2026) {
   n.source = V("5A");
   n.primary_need = V("N1");
   n.closure_date = V(p + "-12-01");
-  n.closure_reason = V("RC8");
+  // RC7 (services ceased): RC8 and RC9 say an assessment was made (rule 8825Q).
+  n.closure_reason = V("RC7");
   n.nfa = V("true");
   u.details.push_back(n);
   m.children.push_back(u);
