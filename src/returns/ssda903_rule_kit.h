@@ -22,10 +22,13 @@ struct RuleEntry {
 // The lists by table (each in its own file).
 std::vector<RuleEntry> HeaderRules();
 std::vector<RuleEntry> EpisodeRules();
-std::vector<RuleEntry> AdoptionRules();    // AD1 and PlacedAdoption
-std::vector<RuleEntry> OutcomeRules();     // OC2 and OC3
-std::vector<RuleEntry> OtherTableRules();  // Reviews, UASC, PrevPerm, Missing, SWEpisodes
-std::vector<RuleEntry> DoLoRules();        // DoLo (from 2026/27)
+std::vector<RuleEntry> AdoptionRules();     // AD1 and PlacedAdoption
+std::vector<RuleEntry> OutcomeRules();      // OC2 and OC3
+std::vector<RuleEntry> OtherTableRules();   // Reviews, UASC, PrevPerm, Missing, SWEpisodes
+std::vector<RuleEntry> DoLoRules();         // DoLo (from 2026/27)
+std::vector<RuleEntry> EpisodeDateRules();  // Episodes: dates, ages and continuity
+std::vector<RuleEntry> PlacementRules();    // Episodes: legal statuses and placements over time
+std::vector<RuleEntry> CareLeaverRules();   // OC3 and other tables against the episodes
 
 // A field that must hold a code of a Journey code list valid in the collection year, or
 // one of `only` (a blank is for the rules on required fields).
@@ -46,5 +49,9 @@ std::string YearName(int year);
 // The child's date of birth from the Header, when given and readable.
 std::optional<Date> HeaderDob(const RuleContext& ctx, const std::string& child);
 inline bool Blank(const std::string& v) { return v.empty(); }
+// T0-T4: the temporary placements (a few days away from the usual placement).
+inline bool TemporaryPlacement(const std::string& place) {
+  return place.size() == 2 && place[0] == 'T' && place[1] >= '0' && place[1] <= '4';
+}
 
 }  // namespace journey::returns

@@ -361,8 +361,8 @@ std::vector<RuleEntry> CodeRules() {
 
 std::vector<RuleEntry> AllEntries() {
   std::vector<RuleEntry> all = CodeRules();
-  for (auto list :
-       {HeaderRules, EpisodeRules, AdoptionRules, OutcomeRules, OtherTableRules, DoLoRules})
+  for (auto list : {HeaderRules, EpisodeRules, AdoptionRules, OutcomeRules, OtherTableRules,
+                    DoLoRules, EpisodeDateRules, PlacementRules, CareLeaverRules})
     for (const RuleEntry& e : list()) all.push_back(e);
   return all;
 }

@@ -89,9 +89,7 @@ Rule Rule199() {
   return r;
 }
 
-bool Temporary(const std::string& place) {  // T0-T4: temporary placements
-  return place.size() == 2 && place[0] == 'T' && place[1] >= '0' && place[1] <= '4';
-}
+bool Temporary(const std::string& place) { return TemporaryPlacement(place); }
 
 // 213: no PLACE_PROVIDER for placements that have none: T0-T4, and from 2025/26 the Z11-Z14
 // placements (lac_validator lac2025_26).

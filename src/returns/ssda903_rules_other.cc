@@ -41,10 +41,51 @@ Rule Rule304() {
                  });
 }
 
+// 1004: MIS_START is a real date, and given.
+Rule Rule1004() { return DateRule("1004", "Missing", "MIS_START", "DfE 903 rule 1004", true); }
+// 1005: MIS_END, when given, is a real date.
+Rule Rule1005() { return DateRule("1005", "Missing", "MIS_END", "DfE 903 rule 1005"); }
+
+// 399: a child whose every episode is respite (V3, V4) has no MOTHER and no reviews: each
+// episode, the Header's MOTHER and each Reviews row is a finding.
+Rule Rule399() {
+  Rule r{"399", Severity::kError, "No MOTHER or reviews for a child only ever on respite",
+         "DfE 903 rule 399", nullptr};
+  r.check = [](const Rule& self, const RuleContext& ctx) {
+    const ReadTable* eps = ctx.Table("Episodes");
+    const ReadTable* header = ctx.Table("Header");
+    const ReadTable* reviews = ctx.Table("Reviews");
+    if (!eps || !header || !reviews) return;
+    for (const auto& [child, rows] : ctx.ByChild(*eps)) {
+      bool respite_only = true;
+      for (size_t e : rows) {
+        const std::string& ls = eps->Get(e, "LS");
+        respite_only &= ls == "V3" || ls == "V4";
+      }
+      if (!respite_only) continue;
+      std::vector<size_t> mother, revs;
+      for (size_t h : ctx.ChildRows(*header, child))
+        if (!header->Get(h, "MOTHER").empty()) mother.push_back(h);
+      for (size_t v : ctx.ChildRows(*reviews, child))
+        if (!reviews->Get(v, "REVIEW").empty() || !reviews->Get(v, "REVIEW_CODE").empty())
+          revs.push_back(v);
+      if (mother.empty() && revs.empty()) continue;
+      const char* why =
+          "the child has only respite episodes (LS V3, V4), which have no MOTHER "
+          "or looked-after reviews";
+      for (size_t e : rows) ctx.Find(self, *eps, e, "LS", why);
+      for (size_t h : mother) ctx.Find(self, *header, h, "MOTHER", why);
+      for (size_t v : revs) ctx.Find(self, *reviews, v, "REVIEW", why);
+    }
+  };
+  return r;
+}
+
 }  // namespace
 
 std::vector<RuleEntry> OtherTableRules() {
-  return {{Rule104, 2023}, {Rule166, 2023}, {Rule304, 2023}};
+  return {{Rule104, 2023}, {Rule166, 2023},  {Rule304, 2023},
+          {Rule399, 2023}, {Rule1004, 2023}, {Rule1005, 2023}};
 }
 
 }  // namespace journey::returns

@@ -76,7 +76,9 @@ TEST(Rules903, Rule103Ethnicity) {
 
 TEST(Rules903, EpisodeCodes143To149) {
   const std::string h = "C1,F,10/05/2010,WBRI,UN2,0,";
-  EXPECT_EQ(Findings(2026, h, "C1,01/05/2025,X,V2,N1,U6,PR1,,,,,,"), V{"143 RNE X"});
+  // A first episode in the year must also start care (357): from before the year, only 143.
+  EXPECT_EQ(Findings(2026, h, "C1,01/05/2025,X,V2,N1,U6,PR1,,,,,,"), (V{"143 RNE X", "357 RNE X"}));
+  EXPECT_EQ(Findings(2026, h, "C1,01/05/2024,X,V2,N1,U6,PR1,,,,,,"), V{"143 RNE X"});
   EXPECT_EQ(Findings(2026, h, "C1,01/05/2025,S,V1,N1,U6,PR1,,,,,,"), V{"144 LS V1"});
   // The 903 takes N1-N8: not N0 or N9, which the CIN census does.
   EXPECT_EQ(Findings(2026, h, "C1,01/05/2025,S,V2,N8,U6,PR1,,,,,,"), V{});

@@ -298,6 +298,11 @@ void Life::PlanMoves(CareTimeline& t, Date from, Date to, std::string_view kind)
 void Life::PlanPlacements(CareTimeline& t) {
   const int age = Age(t.start);
   std::string_view kind = FirstPlacement(age, t.plan, rng_);
+  // A child accommodated under section 20 (V2) is not placed with parents (903 rule 378):
+  // a placement with parents waits for an order, so such a child starts in foster care.
+  if (kind == "P" && !t.legal.empty() && t.legal.front().day == t.start &&
+      t.legal.front().status == "V2")
+    kind = "F";
   t.places.push_back({t.start, kind, false, ""});
   switch (t.plan) {
     case CarePlanKind::kAdopt:
