@@ -172,10 +172,12 @@ void Builder::Oc3(ImportChild& ic, const std::vector<RowRef>& rows) {
   Record r = New(Kind::kCareLeaverStatus, ic);
   r.Set("status_date", *birthday);
   r.Set("in_touch", Text(c.Code("IN_TOUCH", "in_touch", birthday)));
-  r.Set("activity", Text(c.Code("ACTIV", "activity", birthday)));
+  // ACTIV and ACCOM 0: the DfE's code for an activity or accommodation not known (not in
+  // touch, refused, died, not required); recorded as not given (the export writes it back).
+  if (c["ACTIV"] != "0") r.Set("activity", Text(c.Code("ACTIV", "activity", birthday)));
   // ACCOM: the accommodation's letter and 1 (suitable) or 2 (not suitable).
   const std::string& accom = c["ACCOM"];
-  if (!accom.empty()) {
+  if (!accom.empty() && accom != "0") {
     const char digit = accom.back();
     if (accom.size() != 2 || (digit != '1' && digit != '2')) {
       c.Bad("ACCOM",

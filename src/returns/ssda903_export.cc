@@ -285,9 +285,12 @@ void Ssda903Exporter::Impl::Oc2(const ChildRecords& c, const std::string& child,
     any = true;
     const std::string ls = Str(e, "legal_status");
     if (ls == "V3" || ls == "V4") return;
-    if (Str(e, "rne") == "S" && Between(e.GetDate("start_date"), start, end)) return;
+    // As the DfE defines it: a period starting on 1 April itself, or care ending on 31
+    // March itself, still leaves 12 months of care at 31 March (903 rule 191).
+    auto decom = e.GetDate("start_date");
+    if (Str(e, "rne") == "S" && decom && *decom > start && *decom <= end) return;
     auto dec = e.GetDate("end_date");
-    if (dec && *dec <= end && Str(e, "rec") != "X1") return;
+    if (dec && *dec >= start && *dec < end && Str(e, "rec") != "X1") return;
   }
   if (!any) return;
   // The outcomes, each over the year (1 April to 31 March):
@@ -337,6 +340,8 @@ void Ssda903Exporter::Impl::Oc2(const ChildRecords& c, const std::string& child,
     row.Set("IMMUNISATIONS", imm && imm->GetBool("up_to_date").value_or(false) ? "1" : "0");
     row.Set("TEETH_CHECK", teeth ? "1" : "0").Set("HEALTH_ASSESSMENT", development ? "1" : "0");
     row.Set("SUBSTANCE_MISUSE", misuse ? "1" : "0");
+    // An intervention received was offered: INTERVENTION_OFFERED is then blank (rule 158).
+    if (received.value_or(false)) offered.reset();
     if (misuse)
       row.Set("INTERVENTION_RECEIVED", Flag(received)).Set("INTERVENTION_OFFERED", Flag(offered));
   });
@@ -360,12 +365,20 @@ bool Ssda903Exporter::Impl::Oc3(const ChildRecords& c, const Record& p, const st
     }
     if (!best) return false;
     if (emit) {
-      std::string accom = Str(*best, "accommodation");
+      const std::string in_touch = Str(*best, "in_touch");
+      std::string activ = Str(*best, "activity"), accom = Str(*best, "accommodation");
       if (!accom.empty())
         accom += best->GetBool("accommodation_suitable").value_or(true) ? "1" : "2";
+      // 903-INC-13: with IN_TOUCH given, an activity or accommodation the council does not
+      // know (not in touch, refused, died, not required) is the DfE's 0, never blank: the
+      // three are all given or all blank (903 rule 153).
+      if (!in_touch.empty()) {
+        if (activ.empty()) activ = "0";
+        if (accom.empty()) accom = "0";
+      }
       Emit("OC3", child, [&](Row& row) {
-        row.Set("DOB", Dmy(dob)).Set("IN_TOUCH", Str(*best, "in_touch"));
-        row.Set("ACTIV", Str(*best, "activity")).Set("ACCOM", accom);
+        row.Set("DOB", Dmy(dob)).Set("IN_TOUCH", in_touch);
+        row.Set("ACTIV", activ).Set("ACCOM", accom);
       });
     }
     return true;

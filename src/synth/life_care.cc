@@ -413,12 +413,15 @@ std::vector<int64_t> Life::Placements(const CareTimeline& t, int64_t period) {
     const std::string_view code = PlacementCode(p.kind, p.day, p.same_carer, rng_);
     if (!p.same_carer || carer.empty()) carer = fmt::format("{}{:06}", p.kind, rng_.Below(1000000));
     const bool inside = rng_.Chance(p.kind == "R" ? 0.45 : (p.kind == "Y" ? 0.2 : 0.8));
+    // Z11-Z14 (from 2025/26) have no provider (903 rule 213); the draw is still made so the
+    // rest of the council is the same.
+    std::string_view provider = Provider(code, rng_);
+    if (code.size() == 3 && code[0] == 'Z') provider = {};
     Rec r = b().Add(Kind::kPlacement);
     r.Ref(SF(Placement, cla_period_id), period)
         .Day(SF(Placement, start_date), p.day)
         .Day(SF(Placement, end_date), end)
         .Code(SF(Placement, placement_type), code)
-        .Code(SF(Placement, provider), Provider(code, rng_))
         .Text(SF(Placement, postcode),
               MakePostcode(rng_, inside ? 1 + static_cast<int>(rng_.Below(30))
                                         : 40 + static_cast<int>(rng_.Below(59))))
@@ -431,6 +434,7 @@ std::vector<int64_t> Life::Placements(const CareTimeline& t, int64_t period) {
                  : std::min(400.0, std::round(rng_.LogNormal(inside ? 4 : 32, 0.6) * 10) / 10))
         .Text(SF(Placement, carer_ref), carer)
         .Flag(SF(Placement, long_term), p.kind == "L" || p.kind == "M");
+    if (!provider.empty()) r.Code(SF(Placement, provider), provider);
     if (code != "P1") r.Text(SF(Placement, urn), fmt::format("SC{:06}", rng_.Below(1000000)));
     if (i + 1 < t.places.size()) r.Code(SF(Placement, change_reason), t.places[i + 1].prev_ended);
     DeprivationOfLiberty(code, p.day, end, r.id());

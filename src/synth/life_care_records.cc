@@ -237,14 +237,27 @@ void Life::Health(const CareTimeline& t) {
   for (Date d = t.start.AddYears(1); d <= t.end; d = d.AddYears(1)) {
     if (d < from) continue;
     const int age = Age(d);
+    // The collection year (1 April to 31 March) holding the anniversary.
+    const Date year_start = Date::FromYmd(d.ToYmd().month >= 4 ? d.year() : d.year() - 1, 4, 1);
+    const Date year_end = year_start.AddYears(1).AddDays(-1);
     if (age >= 4 && age <= 16) {
       Rec s = b().Add(Kind::kSdq);
-      s.Day(SF(Sdq, sdq_date), d.AddDays(-rng_.Between(0, 60)));
+      // Up to two months before the anniversary, but not back into the previous collection
+      // year: the year's OC2 row needs its SDQ (903 rules 186, 197B).
+      s.Day(SF(Sdq, sdq_date), std::max(year_start, d.AddDays(-rng_.Between(0, 60))));
       if (rng_.Chance(0.78))
         s.Int(SF(Sdq, score), std::clamp(static_cast<int>(rng_.LogNormal(13, 0.5)), 0, 40));
       else
         s.Code(SF(Sdq, reason),
                rng_.Pick({{"SDQ2", 25}, {"SDQ3", 15}, {"SDQ4", 40}, {"SDQ5", 20}}));
+    } else {
+      // No questionnaire under 4 or over 16. In the year the child turns 4 or 17 the return
+      // still needs a reason (SDQ1, 903 rule 197B); in other years nothing (rules 188, 189;
+      // a 17th birthday on 1 April itself already counts as 17 that year).
+      const Date fourth = birth_.AddYears(4), seventeenth = birth_.AddYears(17);
+      if ((fourth >= year_start && fourth <= year_end) ||
+          (seventeenth > year_start && seventeenth <= year_end))
+        b().Add(Kind::kSdq).Day(SF(Sdq, sdq_date), d).Code(SF(Sdq, reason), "SDQ1");
     }
     b().Add(Kind::kImmunisation)
         .Day(SF(Immunisation, recorded_date), d)
