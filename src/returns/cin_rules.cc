@@ -62,7 +62,7 @@ const std::vector<YearChanges>& Years() {
       // 2022/23: the first year Journey supports.
       {2023,
        {HeaderRules2023, ChildRules2023, DetailsRules2023, PartsRules2023, DatesRules2023,
-        PlanRules2023, ActivityRules2023, QueryRules2023},
+        PlanRules2023, ActivityRules2023, QueryRules2023, WideRules2023},
        {}},
       // 2023/24 and 2024/25: Sex replaces GenderCurrent (4180, 8750), UPNunknown gains UN8-UN10
       // (8770Q), assessment factors 18A and 19A become queries (8945Q, 8950Q), LAchildID's

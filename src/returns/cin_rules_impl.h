@@ -70,5 +70,6 @@ std::vector<CinRule> PartsRules2025();
 std::vector<CinRule> PlanRules2023();      // cin_rules_plans.cc
 std::vector<CinRule> ActivityRules2023();  // cin_rules_activity.cc
 std::vector<CinRule> QueryRules2023();     // cin_rules_queries.cc
+std::vector<CinRule> WideRules2023();      // cin_rules_wide.cc
 
 }  // namespace journey::returns::cin_rules

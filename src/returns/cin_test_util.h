@@ -37,7 +37,9 @@ inline CinMessage FullMessage(int year = 2026) {
   c.birth = V("2015-06-01");
   c.sex = V(year >= 2025 ? "F" : "2");
   c.ethnicity = V("WBRI");
-  c.disabilities = {V("NONE")};
+  // Eight codes: the return then uses more than 7 (2887Q) and a child has several (2888Q).
+  c.disabilities = {V("MOB"),  V("HAND"), V("PC"),   V("INC"),
+                    V("COMM"), V("LD"),   V("HEAR"), V("VIS")};
   CinDetails d;
   d.referral_date = V(p + "-05-01");
   d.source = V("1A");
