@@ -64,11 +64,9 @@ Status RunDue(const DueArgs& a, CommandContext& ctx) {
     if (!d) return d.error().WithContext("--as-at: ");
     given_as_at = *d;
   }
-  if (!std::filesystem::exists(a.db)) {
-    return NotFound(fmt::format("--db {}: no such database file", a.db));
-  }
-  JOURNEY_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s,
-                           store::OpenSqliteStore(a.db, *ctx.clock));
+  auto opened = store::OpenStore(a.db, *ctx.clock, /*must_exist=*/true);
+  if (!opened) return opened.error().WithContext("--db ");
+  std::unique_ptr<store::Store> s = std::move(*opened);
   JOURNEY_ASSIGN_OR_RETURN(store::RecordSpan span, store::ReadRecordSpan(*s));
   engine::TimescaleConfig config;
   config.horizon = span.horizon;
@@ -164,7 +162,7 @@ void RegisterDueCommand(CLI::App& app, CommandContext& ctx) {
   CLI::App* cmd = app.add_subcommand(
       "due", "Due and overdue work as at a date, for a worker, a team or the council");
   auto a = std::make_shared<DueArgs>();
-  cmd->add_option("--db", a->db, "database file")->required();
+  cmd->add_option("--db", a->db, "database file, or postgresql://user@host:port/db")->required();
   cmd->add_option("--worker", a->worker, "a worker's id: their caseload's due work");
   cmd->add_option("--team", a->team, "a team's id");
   cmd->add_flag("--council", a->council, "the whole council");

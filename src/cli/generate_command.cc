@@ -62,8 +62,7 @@ Status RunGenerate(const GenerateArgs& a, CommandContext& ctx) {
   opt.as_at = *as_at;
   // Check the options before creating a file for them.
   JOURNEY_RETURN_IF_ERROR(synth::CheckOptions(opt));
-  JOURNEY_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s,
-                           store::OpenSqliteStore(a.db, *ctx.clock));
+  JOURNEY_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s, store::OpenStore(a.db, *ctx.clock));
   JOURNEY_RETURN_IF_ERROR(CheckEmpty(*s, a.db));
   *ctx.out << fmt::format(
       "Generating {} children in {} council{} with {} years of history to {} (seed {}) into {} "
@@ -98,7 +97,9 @@ void RegisterGenerateCommand(CLI::App& app, CommandContext& ctx) {
   auto* cmd = app.add_subcommand(
       "generate",
       "Generate a deterministic synthetic council (or all of England) into a new database");
-  cmd->add_option("--db", a->db, "the database file to create (must not hold records)")->required();
+  cmd->add_option("--db", a->db,
+                  "the database file to create, or a postgresql:// URL (must not hold records)")
+      ->required();
   cmd->add_option("--children", a->children,
                   "child population aged 0-17 (England: about 12,000,000)")
       ->capture_default_str();

@@ -28,11 +28,9 @@ Status RunHorizon(const HorizonArgs& a, CommandContext& ctx) {
     if (!d) return d.error().WithContext("--set: ");
     set = *d;
   }
-  if (!std::filesystem::exists(a.db)) {
-    return NotFound(fmt::format("--db {}: no such database file", a.db));
-  }
-  JOURNEY_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s,
-                           store::OpenSqliteStore(a.db, *ctx.clock));
+  auto opened = store::OpenStore(a.db, *ctx.clock, /*must_exist=*/true);
+  if (!opened) return opened.error().WithContext("--db ");
+  std::unique_ptr<store::Store> s = std::move(*opened);
   if (set) JOURNEY_RETURN_IF_ERROR(store::SetHorizon(*s, *set));
   JOURNEY_ASSIGN_OR_RETURN(store::RecordSpan span, store::ReadRecordSpan(*s));
   *ctx.out << fmt::format("horizon {}\nlast day {}\n",
@@ -47,7 +45,7 @@ void RegisterHorizonCommand(CLI::App& app, CommandContext& ctx) {
   CLI::App* cmd = app.add_subcommand(
       "horizon", "The days the record covers; --set the horizon to the council's go-live date");
   auto a = std::make_shared<HorizonArgs>();
-  cmd->add_option("--db", a->db, "database file")->required();
+  cmd->add_option("--db", a->db, "database file, or postgresql://user@host:port/db")->required();
   cmd->add_option("--set", a->set,
                   "the first day from which the record is complete (YYYY-MM-DD or dd/mm/yyyy)");
   cmd->callback([a, &ctx] {

@@ -30,8 +30,9 @@ struct ReturnArgs {
 
 Status RunExport(const ReturnArgs& a, CommandContext& ctx) {
   JOURNEY_RETURN_IF_ERROR(CheckCollectionYear(a.year));
-  if (!std::filesystem::exists(a.db)) return NotFound(fmt::format("no store at {}", a.db));
-  JOURNEY_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(a.db, *ctx.clock));
+  if (!store::IsDatabaseUrl(a.db) && !std::filesystem::exists(a.db))
+    return NotFound(fmt::format("no store at {}", a.db));
+  JOURNEY_ASSIGN_OR_RETURN(auto store, store::OpenStore(a.db, *ctx.clock));
   JOURNEY_ASSIGN_OR_RETURN(returns::Return903 ret, returns::Export903(*store, a.year));
   JOURNEY_RETURN_IF_ERROR(returns::WriteReturn(ret, a.out));
   *ctx.out << fmt::format("SSDA903 {}/{:02} written to {}:\n", a.year - 1, a.year % 100, a.out);
@@ -54,7 +55,7 @@ Status RunExport(const ReturnArgs& a, CommandContext& ctx) {
 Status RunImport(const ReturnArgs& a, CommandContext& ctx) {
   JOURNEY_RETURN_IF_ERROR(CheckCollectionYear(a.year));
   JOURNEY_ASSIGN_OR_RETURN(std::vector<returns::InputFile> files, ReadInputFiles(a.files));
-  JOURNEY_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(a.db, *ctx.clock));
+  JOURNEY_ASSIGN_OR_RETURN(auto store, store::OpenStore(a.db, *ctx.clock));
   store::Actor actor{"import", fmt::format("SSDA903 {}/{:02}", a.year - 1, a.year % 100), "cli"};
   JOURNEY_ASSIGN_OR_RETURN(returns::ImportReport rep,
                            returns::Import903(*store, a.year, files, actor));

@@ -99,12 +99,11 @@ Status PrintRates(store::Store& s, Date as_at, int64_t population, std::ostream&
 }
 
 Status RunStats(const StatsArgs& a, CommandContext& ctx) {
-  if (!std::filesystem::exists(a.db)) {
+  if (!store::IsDatabaseUrl(a.db) && !std::filesystem::exists(a.db)) {
     return NotFound(fmt::format(
         "--db {}: no such database (create one with `journey generate --db {}`)", a.db, a.db));
   }
-  JOURNEY_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s,
-                           store::OpenSqliteStore(a.db, *ctx.clock));
+  JOURNEY_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s, store::OpenStore(a.db, *ctx.clock));
   std::ostream& out = *ctx.out;
   JOURNEY_ASSIGN_OR_RETURN(auto seed, s->GetMeta("generator.seed"));
   JOURNEY_ASSIGN_OR_RETURN(auto children, s->GetMeta("generator.children"));

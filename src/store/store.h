@@ -114,5 +114,14 @@ class Store {
 
 // Opens or creates an SQLite store at `path`, applying any migrations it lacks.
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const Clock& clock);
+// Opens the store in a PostgreSQL database ("postgresql://user@host:port/db"), applying
+// any migrations it lacks. The database must exist.
+Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url, const Clock& clock);
+// Either, by the form of `where` (what --db takes): a postgresql:// URL, else a file.
+// With `must_exist`, a file that does not exist is NotFound rather than created.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& where, const Clock& clock,
+                                         bool must_exist = false);
+// Whether `where` names a server database (postgresql:// or postgres://), not a file.
+bool IsDatabaseUrl(std::string_view where);
 
 }  // namespace journey::store

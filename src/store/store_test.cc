@@ -1,13 +1,14 @@
 #include "store/store.h"
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <set>
-
-#include <gtest/gtest.h>
 
 #include "model/codes.h"
 #include "store/db.h"
 #include "store/schema.h"
+#include "store/test_db.h"
 
 namespace journey::store {
 namespace {
@@ -18,26 +19,6 @@ using model::KindDef;
 using model::Record;
 
 Date D(const char* iso) { return *Date::ParseIso(iso); }
-
-class TempDb {
- public:
-  TempDb() {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("journey_store_test_" + std::to_string(::getpid()) + "_" +
-              std::to_string(counter_++) + ".db"))
-                .string();
-    Remove();
-  }
-  ~TempDb() { Remove(); }
-  const std::string& path() const { return path_; }
-
- private:
-  void Remove() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
-  }
-  static inline int counter_ = 0;
-  std::string path_;
-};
 
 const Date kDay = Date::FromYmd(2024, 6, 3);
 
@@ -67,14 +48,24 @@ Record Full(Kind kind) {
           }
         break;
       }
-      case FieldType::kInt: r.values[i] = int64_t(f.min < f.max ? f.min : 3); break;
-      case FieldType::kDecimal: r.values[i] = f.min < f.max ? f.min + 0.5 : 2.5; break;
-      case FieldType::kBool: r.values[i] = (i % 2 == 0); break;
-      case FieldType::kDate: r.values[i] = is_end ? kDay.AddDays(30) : kDay; break;
+      case FieldType::kInt:
+        r.values[i] = int64_t(f.min < f.max ? f.min : 3);
+        break;
+      case FieldType::kDecimal:
+        r.values[i] = f.min < f.max ? f.min + 0.5 : 2.5;
+        break;
+      case FieldType::kBool:
+        r.values[i] = (i % 2 == 0);
+        break;
+      case FieldType::kDate:
+        r.values[i] = is_end ? kDay.AddDays(30) : kDay;
+        break;
       case FieldType::kDateTime:
         r.values[i] = model::DateTime::FromDateAndMinutes(is_end ? kDay.AddDays(30) : kDay, 600);
         break;
-      case FieldType::kRef: r.values[i] = int64_t{-1}; break;
+      case FieldType::kRef:
+        r.values[i] = int64_t{-1};
+        break;
     }
   }
   return r;
@@ -86,11 +77,20 @@ WriteBatch EveryKind() {
   for (const KindDef& d : model::AllKinds()) {
     Record r = Full(d.kind);
     switch (d.kind) {
-      case Kind::kClaEpisode: r.Set("rec", std::string("E8")); break;
-      case Kind::kCpConference: r.Set("conference_type", std::string("REVIEW")); break;
-      case Kind::kRelationship: r.Set("related_person_id", int64_t{-2}); break;
-      case Kind::kPerson: r.child_id = 0; break;
-      default: break;
+      case Kind::kClaEpisode:
+        r.Set("rec", std::string("E8"));
+        break;
+      case Kind::kCpConference:
+        r.Set("conference_type", std::string("REVIEW"));
+        break;
+      case Kind::kRelationship:
+        r.Set("related_person_id", int64_t{-2});
+        break;
+      case Kind::kPerson:
+        r.child_id = 0;
+        break;
+      default:
+        break;
     }
     b.Put(r);
   }
@@ -101,20 +101,22 @@ WriteBatch EveryKind() {
   return b;
 }
 
-class StoreTest : public ::testing::Test {
+// Every store test runs against SQLite and against a real PostgreSQL server.
+class StoreTest : public ::testing::TestWithParam<db::Dialect> {
  protected:
   void SetUp() override {
-    auto s = OpenSqliteStore(db_.path(), clock_);
+    ASSERT_EQ(db_.error(), "");
+    auto s = OpenStore(db_.where(), clock_);
     ASSERT_TRUE(s) << s.error().ToString();
     store_ = std::move(*s);
   }
-  TempDb db_;
+  testing::TestDb db_{GetParam()};
   FixedClock clock_{Date::FromYmd(2024, 7, 1)};
   std::unique_ptr<Store> store_;
   Actor actor_{"sw.test", "", "test"};
 };
 
-TEST_F(StoreTest, EveryKindWrittenAndReadBackFieldForField) {
+TEST_P(StoreTest, EveryKindWrittenAndReadBackFieldForField) {
   WriteBatch b = EveryKind();
   auto w = store_->Write(actor_, b);
   ASSERT_TRUE(w) << w.error().ToString();
@@ -147,7 +149,8 @@ TEST_F(StoreTest, EveryKindWrittenAndReadBackFieldForField) {
   auto child = store_->LoadChild(1);
   ASSERT_TRUE(child);
   for (const KindDef& d : model::AllKinds())
-    EXPECT_EQ(child->of(d.kind).size(), d.child_link == model::ChildLink::kNone && d.kind != Kind::kPerson ? 0u : 1u)
+    EXPECT_EQ(child->of(d.kind).size(),
+              d.child_link == model::ChildLink::kNone && d.kind != Kind::kPerson ? 0u : 1u)
         << d.name;
   auto tx = store_->Transaction(w->tx);
   ASSERT_TRUE(tx);
@@ -155,7 +158,7 @@ TEST_F(StoreTest, EveryKindWrittenAndReadBackFieldForField) {
   EXPECT_EQ(tx->at_micros, clock_.NowMicros());
 }
 
-TEST_F(StoreTest, AnUpdateKeepsTheEarlierVersion) {
+TEST_P(StoreTest, AnUpdateKeepsTheEarlierVersion) {
   ASSERT_TRUE(store_->Write(actor_, EveryKind()));
   auto v1 = store_->Get(Kind::kVisit, 1);
   ASSERT_TRUE(v1 && *v1);
@@ -182,7 +185,7 @@ TEST_F(StoreTest, AnUpdateKeepsTheEarlierVersion) {
   EXPECT_EQ(store_->Count(Kind::kVisit).value(), 1);
 }
 
-TEST_F(StoreTest, DeleteKeepsHistory) {
+TEST_P(StoreTest, DeleteKeepsHistory) {
   ASSERT_TRUE(store_->Write(actor_, EveryKind()));
   WriteBatch b;
   b.Delete(Kind::kCaseNote, 1);
@@ -200,16 +203,16 @@ TEST_F(StoreTest, DeleteKeepsHistory) {
   EXPECT_EQ(w.error().code(), StatusCode::kNotFound);
 }
 
-int64_t CountTx(const std::string& path) {
-  auto c = db::Connection::OpenSqlite(path);
+int64_t CountTx(const testing::TestDb& db) {
+  auto c = db.Connect();
   auto st = (*c)->Prepare("SELECT COUNT(*) FROM journey_tx");
   (void)st->Step();
   return st->Int(0);
 }
 
-TEST_F(StoreTest, AFailedTransactionLeavesNothingBehind) {
+TEST_P(StoreTest, AFailedTransactionLeavesNothingBehind) {
   ASSERT_TRUE(store_->Write(actor_, EveryKind()));
-  const int64_t tx_before = CountTx(db_.path());
+  const int64_t tx_before = CountTx(db_);
   // A valid visit, then a second protection plan that overlaps the first: all refused.
   WriteBatch b;
   Record visit = *store_->Get(Kind::kVisit, 1).value();
@@ -228,10 +231,10 @@ TEST_F(StoreTest, AFailedTransactionLeavesNothingBehind) {
       << w.error().message();
   EXPECT_EQ(store_->Count(Kind::kVisit).value(), 1);
   EXPECT_EQ(store_->Count(Kind::kCpPlan).value(), 1);
-  EXPECT_EQ(CountTx(db_.path()), tx_before);
+  EXPECT_EQ(CountTx(db_), tx_before);
 }
 
-TEST_F(StoreTest, RefusesReferencesToMissingWorkersAndChildren) {
+TEST_P(StoreTest, RefusesReferencesToMissingWorkersAndChildren) {
   ASSERT_TRUE(store_->Write(actor_, EveryKind()));
   Record note = *store_->Get(Kind::kCaseNote, 1).value();
   note.id = 0;
@@ -252,7 +255,7 @@ TEST_F(StoreTest, RefusesReferencesToMissingWorkersAndChildren) {
   EXPECT_NE(w.error().message().find("child 77 does not exist"), std::string::npos);
 }
 
-TEST_F(StoreTest, RefusesMovingARecordToAnotherChild) {
+TEST_P(StoreTest, RefusesMovingARecordToAnotherChild) {
   ASSERT_TRUE(store_->Write(actor_, EveryKind()));
   Record note = *store_->Get(Kind::kCaseNote, 1).value();
   note.child_id = 2;
@@ -263,7 +266,7 @@ TEST_F(StoreTest, RefusesMovingARecordToAnotherChild) {
   EXPECT_NE(w.error().message().find("cannot move to another child"), std::string::npos);
 }
 
-TEST_F(StoreTest, FieldErrorsNameRecordFieldAndValue) {
+TEST_P(StoreTest, FieldErrorsNameRecordFieldAndValue) {
   Record p(Kind::kPerson);
   p.Set("la_child_id", std::string("C9"));
   p.Set("sex", std::string("Q"));
@@ -277,7 +280,7 @@ TEST_F(StoreTest, FieldErrorsNameRecordFieldAndValue) {
   EXPECT_EQ(store_->Count(Kind::kPerson).value(), 0);
 }
 
-TEST_F(StoreTest, WriteNeedsAnActor) {
+TEST_P(StoreTest, WriteNeedsAnActor) {
   Record p(Kind::kPerson);
   p.Set("la_child_id", std::string("C9"));
   WriteBatch b;
@@ -289,8 +292,10 @@ TEST_F(StoreTest, WriteNeedsAnActor) {
 
 // Statement binds $n as SQLite's n-th parameter, which SQLite numbers by first
 // appearance: SQL naming $2 before $1 would bind the wrong values, so Prepare refuses it.
-TEST_F(StoreTest, ParametersOutOfOrderAreRefused) {
-  auto c = db::Connection::OpenSqlite(db_.path());
+// (PostgreSQL numbers parameters by $n itself.)
+TEST(SqliteConnection, ParametersOutOfOrderAreRefused) {
+  testing::TestDb db(db::Dialect::kSqlite);
+  auto c = db.Connect();
   ASSERT_TRUE(c);
   auto bad = (*c)->Prepare("SELECT $2 - $1");
   ASSERT_FALSE(bad);
@@ -304,13 +309,24 @@ TEST_F(StoreTest, ParametersOutOfOrderAreRefused) {
   EXPECT_EQ(good->Int(0), 7);
 }
 
-TEST_F(StoreTest, MigratedSchemaMatchesTheDescriptions) {
+// PostgreSQL reports a column's type by its standard name.
+std::string PgTypeName(std::string_view sql_type, bool pg) {
+  if (pg && sql_type == "TIMESTAMP") return "TIMESTAMP WITHOUT TIME ZONE";
+  return std::string(sql_type);
+}
+
+TEST_P(StoreTest, MigratedSchemaMatchesTheDescriptions) {
   EXPECT_EQ(store_->SchemaVersion().value(), static_cast<int>(Migrations().size()));
-  auto c = db::Connection::OpenSqlite(db_.path());
+  auto c = db_.Connect();
   ASSERT_TRUE(c);
+  const bool pg = GetParam() == db::Dialect::kPostgres;
   for (const KindDef& d : model::AllKinds()) {
-    auto st = (*c)->Prepare("SELECT name, type FROM pragma_table_info('" + std::string(d.name) +
-                            "') ORDER BY cid");
+    auto st = (*c)->Prepare(
+        pg ? "SELECT column_name, upper(data_type) FROM information_schema.columns WHERE "
+             "table_name = '" +
+                 std::string(d.name) + "' ORDER BY ordinal_position"
+           : "SELECT name, type FROM pragma_table_info('" + std::string(d.name) +
+                 "') ORDER BY cid");
     ASSERT_TRUE(st);
     std::vector<std::pair<std::string, std::string>> cols;
     while (st->Step().value_or(false))
@@ -318,21 +334,22 @@ TEST_F(StoreTest, MigratedSchemaMatchesTheDescriptions) {
     ASSERT_EQ(cols.size(), 7 + d.fields.size()) << d.name << ": write a migration";
     for (size_t i = 0; i < d.fields.size(); ++i) {
       EXPECT_EQ(cols[7 + i].first, d.fields[i].name) << d.name;
-      EXPECT_EQ(cols[7 + i].second, SqlType(d.fields[i].type)) << d.name << "." << d.fields[i].name;
+      EXPECT_EQ(cols[7 + i].second, PgTypeName(SqlType(d.fields[i].type), pg))
+          << d.name << "." << d.fields[i].name;
     }
   }
 }
 
-TEST_F(StoreTest, ReopeningAppliesNoMigrationTwice) {
+TEST_P(StoreTest, ReopeningAppliesNoMigrationTwice) {
   ASSERT_TRUE(store_->Write(actor_, EveryKind()));
   store_.reset();
-  auto again = OpenSqliteStore(db_.path(), clock_);
+  auto again = OpenStore(db_.where(), clock_);
   ASSERT_TRUE(again) << again.error().ToString();
   EXPECT_EQ((*again)->Count(Kind::kPerson).value(), 2);
   EXPECT_EQ((*again)->SchemaVersion().value(), static_cast<int>(Migrations().size()));
 }
 
-TEST_F(StoreTest, MetaRoundTrip) {
+TEST_P(StoreTest, MetaRoundTrip) {
   ASSERT_TRUE(store_->SetMeta("k", "v1").ok());
   ASSERT_TRUE(store_->SetMeta("k", "v2").ok());
   EXPECT_EQ(store_->GetMeta("k").value(), "v2");
@@ -366,7 +383,7 @@ Record Worker(int64_t id) {
   return w;
 }
 
-TEST_F(StoreTest, BulkLoadCommitsAllOrNothing) {
+TEST_P(StoreTest, BulkLoadCommitsAllOrNothing) {
   {
     auto bulk = store_->BeginBulk(Actor{"generator"});
     ASSERT_TRUE(bulk);
@@ -396,14 +413,17 @@ TEST_F(StoreTest, BulkLoadCommitsAllOrNothing) {
   EXPECT_EQ(store_->Count(Kind::kPerson).value(), 2);
   // Scan yields current records ordered by child.
   std::vector<int64_t> seen;
-  ASSERT_TRUE(store_->Scan(Kind::kCaseNote, [&](const Record& r) {
-    seen.push_back(r.child_id);
-    return Status::Ok();
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->Scan(Kind::kCaseNote,
+                         [&](const Record& r) {
+                           seen.push_back(r.child_id);
+                           return Status::Ok();
+                         })
+                  .ok());
   EXPECT_EQ(seen, (std::vector<int64_t>{1, 2}));
 }
 
-TEST_F(StoreTest, BulkRefusesAnInvalidChild) {
+TEST_P(StoreTest, BulkRefusesAnInvalidChild) {
   auto bulk = store_->BeginBulk(Actor{"generator"});
   ASSERT_TRUE((*bulk)->Add(Worker(5)).ok());
   auto c = SmallChild(1, 5);
@@ -414,4 +434,10 @@ TEST_F(StoreTest, BulkRefusesAnInvalidChild) {
 }
 
 }  // namespace
+INSTANTIATE_TEST_SUITE_P(Engines, StoreTest,
+                         ::testing::Values(db::Dialect::kSqlite, db::Dialect::kPostgres),
+                         [](const ::testing::TestParamInfo<db::Dialect>& i) {
+                           return std::string(testing::DialectName(i.param));
+                         });
+
 }  // namespace journey::store

@@ -1,11 +1,12 @@
-// The SQLite implementation of the Store. All SQL goes through db::Connection with $n
-// placeholders, so a PostgreSQL implementation can reuse the same statements.
+// The Store over SQL: SQLite or PostgreSQL behind db::Connection, one SQL text for both
+// ($n placeholders; what differs is in the connection, docs/decisions/0004-postgresql.md).
+#include <fmt/format.h>
+
 #include <array>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <unordered_set>
-
-#include <fmt/format.h>
 
 #include "store/db.h"
 #include "store/record_codec.h"
@@ -40,11 +41,11 @@ class TxGuard {
 // Turns foreign-key checks off for a bulk load and back on when the load is over (after its
 // transaction has ended: SQLite ignores the pragma inside one). The only foreign key is
 // each version's tx, and a bulk load writes every row with the transaction it inserted
-// itself, so the per-row check proves nothing there.
+// itself, so the per-row check proves nothing there. (PostgreSQL keeps its checks.)
 class ForeignKeysOff {
  public:
-  explicit ForeignKeysOff(db::Connection& c) : c_(c) { (void)c_.Exec("PRAGMA foreign_keys=OFF"); }
-  ~ForeignKeysOff() { (void)c_.Exec("PRAGMA foreign_keys=ON"); }
+  explicit ForeignKeysOff(db::Connection& c) : c_(c) { (void)c_.SetForeignKeys(false); }
+  ~ForeignKeysOff() { (void)c_.SetForeignKeys(true); }
 
  private:
   db::Connection& c_;
@@ -67,11 +68,12 @@ Status ApplyMigrations(db::Connection& c, const Clock& clock) {
     if (applied.count(m.version)) continue;
     JOURNEY_RETURN_IF_ERROR(c.Begin());
     TxGuard guard(c);
-    Status st = c.Exec(m.sql);
+    Status st = c.Exec(c.DialectDdl(m.sql));
     if (!st.ok()) return st.WithContext(fmt::format("migration {}: ", m.name));
     JOURNEY_ASSIGN_OR_RETURN(
         db::Statement ins,
-        c.Prepare("INSERT INTO journey_migrations (version, name, applied_at_us) VALUES ($1, $2, $3)"));
+        c.Prepare(
+            "INSERT INTO journey_migrations (version, name, applied_at_us) VALUES ($1, $2, $3)"));
     ins.BindInt(1, m.version);
     ins.BindText(2, m.name);
     ins.BindInt(3, clock.NowMicros());
@@ -84,13 +86,19 @@ Status ApplyMigrations(db::Connection& c, const Clock& clock) {
 Result<int64_t> InsertTx(db::Connection& c, const Actor& a, int64_t at) {
   if (a.user.empty()) return Err(InvalidArgument("a write needs an acting user"));
   JOURNEY_ASSIGN_OR_RETURN(
-      db::Statement* st,
+      db::Statement * st,
       c.Cached("INSERT INTO journey_tx (actor, at_us, reason, origin) VALUES ($1, $2, $3, $4) "
                "RETURNING tx"));
   st->BindText(1, a.user);
   st->BindInt(2, at);
-  if (a.reason.empty()) st->BindNull(3); else st->BindText(3, a.reason);
-  if (a.origin.empty()) st->BindNull(4); else st->BindText(4, a.origin);
+  if (a.reason.empty())
+    st->BindNull(3);
+  else
+    st->BindText(3, a.reason);
+  if (a.origin.empty())
+    st->BindNull(4);
+  else
+    st->BindText(4, a.origin);
   JOURNEY_ASSIGN_OR_RETURN(bool row, st->Step());
   if (!row) return Err(Internal("no transaction id returned"));
   int64_t tx = st->Int(0);
@@ -99,19 +107,19 @@ Result<int64_t> InsertTx(db::Connection& c, const Actor& a, int64_t at) {
 }
 
 Status SetTxCount(db::Connection& c, int64_t tx, int64_t n) {
-  JOURNEY_ASSIGN_OR_RETURN(db::Statement* st,
+  JOURNEY_ASSIGN_OR_RETURN(db::Statement * st,
                            c.Cached("UPDATE journey_tx SET records = $1 WHERE tx = $2"));
   st->BindInt(1, n);
   st->BindInt(2, tx);
   return st->Run();
 }
 
-class SqliteStore;
+class SqlStore;
 
-class SqliteBulkLoader final : public BulkLoader {
+class SqlBulkLoader final : public BulkLoader {
  public:
-  SqliteBulkLoader(SqliteStore& store, db::Connection& c, int64_t tx,
-                   std::unique_ptr<ForeignKeysOff> fk_off)
+  SqlBulkLoader(SqlStore& store, db::Connection& c, int64_t tx,
+                std::unique_ptr<ForeignKeysOff> fk_off)
       : store_(store), c_(c), tx_(tx), fk_off_(std::move(fk_off)), guard_(c) {}
   Status Add(Record r) override;
   Status AddChild(ChildRecords child) override;
@@ -121,7 +129,7 @@ class SqliteBulkLoader final : public BulkLoader {
  private:
   Status Insert(const Record& r);
   Status NoteReferences(const Record& r);
-  SqliteStore& store_;
+  SqlStore& store_;
   db::Connection& c_;
   int64_t tx_;
   std::unique_ptr<ForeignKeysOff> fk_off_;  // declared before guard_: restored after it ends
@@ -130,7 +138,8 @@ class SqliteBulkLoader final : public BulkLoader {
   bool committed_ = false;
   // Ids present per kind (for references to records that are not part of a child's
   // journey), and the references still to check when the load is complete.
-  std::vector<std::unordered_set<int64_t>> ids_ = std::vector<std::unordered_set<int64_t>>(model::kKindCount);
+  std::vector<std::unordered_set<int64_t>> ids_ =
+      std::vector<std::unordered_set<int64_t>>(model::kKindCount);
   struct Pending {
     Kind target;
     int64_t id;
@@ -142,9 +151,9 @@ class SqliteBulkLoader final : public BulkLoader {
   std::array<db::Statement*, model::kKindCount> inserts_{};
 };
 
-class SqliteStore final : public Store {
+class SqlStore final : public Store {
  public:
-  SqliteStore(std::unique_ptr<db::Connection> c, const Clock& clock)
+  SqlStore(std::unique_ptr<db::Connection> c, const Clock& clock)
       : c_(std::move(c)), clock_(clock) {}
 
   Result<WriteResult> Write(const Actor& actor, const WriteBatch& batch) override;
@@ -161,7 +170,7 @@ class SqliteStore final : public Store {
 
   Result<bool> Exists(Kind kind, int64_t id) {
     JOURNEY_ASSIGN_OR_RETURN(
-        db::Statement* st,
+        db::Statement * st,
         c_->Cached(fmt::format("SELECT 1 FROM {} WHERE id = $1 AND superseded_tx IS NULL AND "
                                "deleted = 0",
                                model::KindName(kind))));
@@ -184,9 +193,9 @@ class SqliteStore final : public Store {
       selects_{};
 };
 
-Result<int64_t> SqliteStore::MaxId(Kind kind) {
+Result<int64_t> SqlStore::MaxId(Kind kind) {
   JOURNEY_ASSIGN_OR_RETURN(
-      db::Statement* st,
+      db::Statement * st,
       c_->Cached(fmt::format("SELECT COALESCE(MAX(id), 0) FROM {}", model::KindName(kind))));
   JOURNEY_ASSIGN_OR_RETURN(bool row, st->Step());
   int64_t v = row ? st->Int(0) : 0;
@@ -194,10 +203,10 @@ Result<int64_t> SqliteStore::MaxId(Kind kind) {
   return v;
 }
 
-Status SqliteStore::WriteVersion(const Record& r, int32_t version, int64_t tx, bool deleted) {
+Status SqlStore::WriteVersion(const Record& r, int32_t version, int64_t tx, bool deleted) {
   if (version > 1) {
     JOURNEY_ASSIGN_OR_RETURN(
-        db::Statement* up,
+        db::Statement * up,
         c_->Cached(fmt::format("UPDATE {} SET superseded_tx = $1 WHERE id = $2 AND "
                                "superseded_tx IS NULL",
                                model::KindName(r.kind))));
@@ -205,7 +214,7 @@ Status SqliteStore::WriteVersion(const Record& r, int32_t version, int64_t tx, b
     up->BindInt(2, r.id);
     JOURNEY_RETURN_IF_ERROR(up->Run());
   }
-  JOURNEY_ASSIGN_OR_RETURN(db::Statement* ins, c_->Cached(InsertSql(r.kind)));
+  JOURNEY_ASSIGN_OR_RETURN(db::Statement * ins, c_->Cached(InsertSql(r.kind)));
   BindForInsert(*ins, r, version, tx, deleted);
   return ins->Run();
 }
@@ -226,7 +235,7 @@ void ApplyToChild(ChildRecords& c, const Record& r, bool is_delete) {
   if (!is_delete) v.push_back(r);
 }
 
-Result<WriteResult> SqliteStore::Write(const Actor& actor, const WriteBatch& batch) {
+Result<WriteResult> SqlStore::Write(const Actor& actor, const WriteBatch& batch) {
   if (batch.empty()) return Err(InvalidArgument("nothing to write: the batch is empty"));
   JOURNEY_RETURN_IF_ERROR(c_->Begin());
   TxGuard guard(*c_);
@@ -325,9 +334,9 @@ Result<WriteResult> SqliteStore::Write(const Actor& actor, const WriteBatch& bat
         JOURNEY_ASSIGN_OR_RETURN(found, Exists(fd.ref_kind, target));
       }
       if (!found) {
-        return Err(FailedPrecondition(fmt::format(
-            "{}: field {} value \"{}\": no {} {} exists [JR-REF]", r.Label(), fd.name, target,
-            model::KindName(fd.ref_kind), target)));
+        return Err(FailedPrecondition(
+            fmt::format("{}: field {} value \"{}\": no {} {} exists [JR-REF]", r.Label(), fd.name,
+                        target, model::KindName(fd.ref_kind), target)));
       }
     }
   }
@@ -375,15 +384,15 @@ Result<WriteResult> SqliteStore::Write(const Actor& actor, const WriteBatch& bat
 }
 
 // The three ways records are selected, each a statement prepared once per kind.
-Result<db::Statement*> SqliteStore::Select(Kind kind, Query q) {
+Result<db::Statement*> SqlStore::Select(Kind kind, Query q) {
   db::Statement*& slot = selects_[static_cast<size_t>(kind)][static_cast<size_t>(q)];
   if (slot) {
     slot->Reset();
     return slot;
   }
   static constexpr std::string_view kWhere[] = {
-      "id = $1 AND superseded_tx IS NULL",                            // kCurrentById
-      "id = $1 ORDER BY version",                                     // kHistory
+      "id = $1 AND superseded_tx IS NULL",                                    // kCurrentById
+      "id = $1 ORDER BY version",                                             // kHistory
       "child_id = $1 AND superseded_tx IS NULL AND deleted = 0 ORDER BY id",  // kByChild
   };
   JOURNEY_ASSIGN_OR_RETURN(
@@ -392,7 +401,7 @@ Result<db::Statement*> SqliteStore::Select(Kind kind, Query q) {
   return slot;
 }
 
-Status SqliteStore::SelectInto(Kind kind, Query q, int64_t key, std::vector<Record>& out) {
+Status SqlStore::SelectInto(Kind kind, Query q, int64_t key, std::vector<Record>& out) {
   JOURNEY_ASSIGN_OR_RETURN(db::Statement * st, Select(kind, q));
   st->BindInt(1, key);
   for (;;) {
@@ -411,22 +420,22 @@ Status SqliteStore::SelectInto(Kind kind, Query q, int64_t key, std::vector<Reco
   }
 }
 
-Result<std::optional<Record>> SqliteStore::Get(Kind kind, int64_t id) {
+Result<std::optional<Record>> SqlStore::Get(Kind kind, int64_t id) {
   std::vector<Record> found;
   JOURNEY_RETURN_IF_ERROR(SelectInto(kind, Query::kCurrentById, id, found));
   if (found.empty() || found[0].deleted) return std::optional<Record>();
   return std::optional<Record>(std::move(found[0]));
 }
 
-Result<std::vector<Record>> SqliteStore::History(Kind kind, int64_t id) {
+Result<std::vector<Record>> SqlStore::History(Kind kind, int64_t id) {
   std::vector<Record> out;
   JOURNEY_RETURN_IF_ERROR(SelectInto(kind, Query::kHistory, id, out));
   return out;
 }
 
-Result<TxInfo> SqliteStore::Transaction(int64_t tx) {
+Result<TxInfo> SqlStore::Transaction(int64_t tx) {
   JOURNEY_ASSIGN_OR_RETURN(
-      db::Statement* st,
+      db::Statement * st,
       c_->Cached("SELECT tx, actor, at_us, reason, origin FROM journey_tx WHERE tx = $1"));
   st->BindInt(1, tx);
   JOURNEY_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -440,7 +449,7 @@ Result<TxInfo> SqliteStore::Transaction(int64_t tx) {
   return t;
 }
 
-Result<ChildRecords> SqliteStore::LoadChild(int64_t child_id) {
+Result<ChildRecords> SqlStore::LoadChild(int64_t child_id) {
   ChildRecords c;
   c.child_id = child_id;
   JOURNEY_ASSIGN_OR_RETURN(std::optional<Record> person, Get(Kind::kPerson, child_id));
@@ -452,11 +461,11 @@ Result<ChildRecords> SqliteStore::LoadChild(int64_t child_id) {
   return c;
 }
 
-Status SqliteStore::Scan(Kind kind, const std::function<Status(const Record&)>& fn) {
+Status SqlStore::Scan(Kind kind, const std::function<Status(const Record&)>& fn) {
   JOURNEY_ASSIGN_OR_RETURN(
       db::Statement st,
       c_->Prepare(fmt::format("SELECT {} FROM {} WHERE superseded_tx IS NULL AND deleted = 0 "
-                              "ORDER BY child_id, id",
+                              "ORDER BY child_id NULLS FIRST, id",
                               SelectColumns(kind), model::KindName(kind))));
   for (;;) {
     JOURNEY_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -467,19 +476,18 @@ Status SqliteStore::Scan(Kind kind, const std::function<Status(const Record&)>& 
   return Status::Ok();
 }
 
-Result<int64_t> SqliteStore::Count(Kind kind) {
+Result<int64_t> SqlStore::Count(Kind kind) {
   JOURNEY_ASSIGN_OR_RETURN(
-      db::Statement* st,
-      c_->Cached(fmt::format(
-          "SELECT COUNT(*) FROM {} WHERE superseded_tx IS NULL AND deleted = 0",
-          model::KindName(kind))));
+      db::Statement * st,
+      c_->Cached(fmt::format("SELECT COUNT(*) FROM {} WHERE superseded_tx IS NULL AND deleted = 0",
+                             model::KindName(kind))));
   JOURNEY_ASSIGN_OR_RETURN(bool row, st->Step());
   int64_t n = row ? st->Int(0) : 0;
   st->Reset();
   return n;
 }
 
-Result<std::unique_ptr<BulkLoader>> SqliteStore::BeginBulk(const Actor& actor) {
+Result<std::unique_ptr<BulkLoader>> SqlStore::BeginBulk(const Actor& actor) {
   auto fk_off = std::make_unique<ForeignKeysOff>(*c_);
   JOURNEY_RETURN_IF_ERROR(c_->Begin());
   auto tx = InsertTx(*c_, actor, clock_.NowMicros());
@@ -487,21 +495,20 @@ Result<std::unique_ptr<BulkLoader>> SqliteStore::BeginBulk(const Actor& actor) {
     (void)c_->Rollback();
     return Err(tx.error());
   }
-  return std::unique_ptr<BulkLoader>(new SqliteBulkLoader(*this, *c_, *tx, std::move(fk_off)));
+  return std::unique_ptr<BulkLoader>(new SqlBulkLoader(*this, *c_, *tx, std::move(fk_off)));
 }
 
-Status SqliteStore::SetMeta(const std::string& key, const std::string& value) {
-  JOURNEY_ASSIGN_OR_RETURN(
-      db::Statement* st,
-      c_->Cached("INSERT INTO journey_meta (key, value) VALUES ($1, $2) "
-                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+Status SqlStore::SetMeta(const std::string& key, const std::string& value) {
+  JOURNEY_ASSIGN_OR_RETURN(db::Statement * st,
+                           c_->Cached("INSERT INTO journey_meta (key, value) VALUES ($1, $2) "
+                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
   st->BindText(1, key);
   st->BindText(2, value);
   return st->Run();
 }
 
-Result<std::optional<std::string>> SqliteStore::GetMeta(const std::string& key) {
-  JOURNEY_ASSIGN_OR_RETURN(db::Statement* st,
+Result<std::optional<std::string>> SqlStore::GetMeta(const std::string& key) {
+  JOURNEY_ASSIGN_OR_RETURN(db::Statement * st,
                            c_->Cached("SELECT value FROM journey_meta WHERE key = $1"));
   st->BindText(1, key);
   JOURNEY_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -511,9 +518,9 @@ Result<std::optional<std::string>> SqliteStore::GetMeta(const std::string& key) 
   return out;
 }
 
-Result<int> SqliteStore::SchemaVersion() {
-  JOURNEY_ASSIGN_OR_RETURN(
-      db::Statement* st, c_->Cached("SELECT COALESCE(MAX(version), 0) FROM journey_migrations"));
+Result<int> SqlStore::SchemaVersion() {
+  JOURNEY_ASSIGN_OR_RETURN(db::Statement * st,
+                           c_->Cached("SELECT COALESCE(MAX(version), 0) FROM journey_migrations"));
   JOURNEY_ASSIGN_OR_RETURN(bool row, st->Step());
   int v = row ? static_cast<int>(st->Int(0)) : 0;
   st->Reset();
@@ -522,7 +529,7 @@ Result<int> SqliteStore::SchemaVersion() {
 
 // ---- bulk ----
 
-Status SqliteBulkLoader::Insert(const Record& r) {
+Status SqlBulkLoader::Insert(const Record& r) {
   if (r.id <= 0) {
     return InvalidArgument(fmt::format("{}: a bulk load needs every record's id set", r.Label()));
   }
@@ -538,12 +545,13 @@ Status SqliteBulkLoader::Insert(const Record& r) {
     return st;
   }
   // Only records outside a child's journey can be referred to across children.
-  if (Def(r.kind).child_link != ChildLink::kRequired) ids_[static_cast<size_t>(r.kind)].insert(r.id);
+  if (Def(r.kind).child_link != ChildLink::kRequired)
+    ids_[static_cast<size_t>(r.kind)].insert(r.id);
   ++records_;
   return Status::Ok();
 }
 
-Status SqliteBulkLoader::NoteReferences(const Record& r) {
+Status SqlBulkLoader::NoteReferences(const Record& r) {
   const KindDef& d = Def(r.kind);
   for (size_t f = 0; f < d.fields.size(); ++f) {
     const model::FieldDef& fd = d.fields[f];
@@ -555,7 +563,7 @@ Status SqliteBulkLoader::NoteReferences(const Record& r) {
   return Status::Ok();
 }
 
-Status SqliteBulkLoader::Add(Record r) {
+Status SqlBulkLoader::Add(Record r) {
   if (committed_) return FailedPrecondition("the bulk load is already committed");
   if (Def(r.kind).child_link == ChildLink::kRequired)
     return InvalidArgument(fmt::format("{}: belongs to a child: load it with AddChild", r.Label()));
@@ -564,7 +572,7 @@ Status SqliteBulkLoader::Add(Record r) {
   return Insert(r);
 }
 
-Status SqliteBulkLoader::AddChild(ChildRecords child) {
+Status SqlBulkLoader::AddChild(ChildRecords child) {
   if (committed_) return FailedPrecondition("the bulk load is already committed");
   for (auto& recs : child.by_kind)
     for (Record& r : recs) {
@@ -578,7 +586,7 @@ Status SqliteBulkLoader::AddChild(ChildRecords child) {
   return Status::Ok();
 }
 
-Status SqliteBulkLoader::Commit() {
+Status SqlBulkLoader::Commit() {
   if (committed_) return FailedPrecondition("the bulk load is already committed");
   for (const Pending& p : pending_) {
     if (ids_[static_cast<size_t>(p.target)].count(p.id)) continue;
@@ -587,9 +595,9 @@ Status SqliteBulkLoader::Commit() {
       Record from(p.from_kind);
       from.id = p.from_id;
       from.child_id = p.from_child;
-      return FailedPrecondition(fmt::format(
-          "{}: field {} value \"{}\": no {} {} exists [JR-REF]", from.Label(),
-          Def(p.from_kind).field(p.from_field).name, p.id, model::KindName(p.target), p.id));
+      return FailedPrecondition(fmt::format("{}: field {} value \"{}\": no {} {} exists [JR-REF]",
+                                            from.Label(), Def(p.from_kind).field(p.from_field).name,
+                                            p.id, model::KindName(p.target), p.id));
     }
     ids_[static_cast<size_t>(p.target)].insert(p.id);
   }
@@ -600,10 +608,30 @@ Status SqliteBulkLoader::Commit() {
 
 }  // namespace
 
+namespace {
+Result<std::unique_ptr<Store>> Open(Result<std::unique_ptr<db::Connection>> c, const Clock& clock) {
+  if (!c) return Err(c.error());
+  JOURNEY_RETURN_IF_ERROR(ApplyMigrations(**c, clock));
+  return std::unique_ptr<Store>(new SqlStore(std::move(*c), clock));
+}
+}  // namespace
+
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const Clock& clock) {
-  JOURNEY_ASSIGN_OR_RETURN(std::unique_ptr<db::Connection> c, db::Connection::OpenSqlite(path));
-  JOURNEY_RETURN_IF_ERROR(ApplyMigrations(*c, clock));
-  return std::unique_ptr<Store>(new SqliteStore(std::move(c), clock));
+  return Open(db::Connection::OpenSqlite(path), clock);
+}
+
+Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url, const Clock& clock) {
+  return Open(db::Connection::OpenPostgres(url), clock);
+}
+
+bool IsDatabaseUrl(std::string_view where) { return db::Connection::IsPostgresUrl(where); }
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& where, const Clock& clock,
+                                         bool must_exist) {
+  if (db::Connection::IsPostgresUrl(where)) return OpenPostgresStore(where, clock);
+  if (must_exist && !std::filesystem::exists(where))
+    return Err(NotFound(fmt::format("{}: no such database file", where)));
+  return OpenSqliteStore(where, clock);
 }
 
 }  // namespace journey::store
