@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "server/server.h"
+#include "store/store.h"
 
 namespace journey::cli {
 
@@ -25,11 +26,11 @@ void AddServeOptions(CLI::App* cmd, server::ServeOptions& o) {
 void RegisterServeCommand(CLI::App& app, CommandContext& ctx) {
   auto o = std::make_shared<server::ServeOptions>();
   auto* cmd = app.add_subcommand("serve", "Serve the web application and its JSON API");
-  cmd->add_option("--db", o->app.db_path, "database file")->required();
+  cmd->add_option("--db", o->app.db_path, "database file or postgresql:// URL")->required();
   AddServeOptions(cmd, *o);
   cmd->add_flag("--demo-users", o->demo_users, "create and print a demo sign-in for each role");
   cmd->callback([o, &ctx] {
-    Status st = std::filesystem::exists(o->app.db_path)
+    Status st = store::IsDatabaseUrl(o->app.db_path) || std::filesystem::exists(o->app.db_path)
                     ? server::Serve(*o, *ctx.clock, *ctx.out)
                     : NotFound(fmt::format("--db {}: no such database file (make one with "
                                            "`journey generate` or `journey demo`)",

@@ -70,8 +70,9 @@ void App::AddRoute(std::string method, std::string pattern, uint32_t permission,
 }
 
 Status App::Init() {
-  JOURNEY_ASSIGN_OR_RETURN(store_, store::OpenSqliteStore(opt_.db_path, clock_));
-  JOURNEY_ASSIGN_OR_RETURN(db_, db::Connection::OpenSqlite(opt_.db_path));
+  // A file or a postgresql:// URL: the server's own SQL is portable (decision 0004).
+  JOURNEY_ASSIGN_OR_RETURN(store_, store::OpenStore(opt_.db_path, clock_));
+  JOURNEY_ASSIGN_OR_RETURN(db_, db::Connection::Open(opt_.db_path));
   auth_ = std::make_unique<Auth>(*db_, clock_, opt_.auth);
   JOURNEY_RETURN_IF_ERROR(auth_->Load());
   audit_ = std::make_unique<AuditLog>(*db_, clock_);

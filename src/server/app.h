@@ -32,7 +32,7 @@
 namespace journey::server {
 
 struct AppOptions {
-  std::string db_path;
+  std::string db_path;  // a file, or a postgresql:// URL
   std::string static_dir = "web/dist";
   bool secure_cookies = false;  // add Secure to the cookie (behind TLS)
   AuthOptions auth;
@@ -73,6 +73,8 @@ class App {
 
   Auth& auth() { return *auth_; }
   store::Store& store() { return *store_; }
+  // The database as it may be shown: the file, or the URL without its password.
+  const std::string& where() const { return db_->path(); }
   const Directory& directory() const { return directory_; }
   // Grants access to a restricted child's record (administrators, and the demo set-up).
   Result<int64_t> AddGrant(const Grant& g);

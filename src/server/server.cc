@@ -103,8 +103,8 @@ Status Serve(const ServeOptions& options, const Clock& clock, std::ostream& out)
   http.handle_signals = true;
   JOURNEY_ASSIGN_OR_RETURN(std::unique_ptr<HttpServer> server,
                            HttpServer::Listen(http, [&app](Request& r) { return app->Handle(r); }));
-  out << fmt::format("Journey is serving {} on http://{}:{}/ (Ctrl-C to stop)\n",
-                     options.app.db_path, http.bind, server->port());
+  out << fmt::format("Journey is serving {} on http://{}:{}/ (Ctrl-C to stop)\n", app->where(),
+                     http.bind, server->port());
   if (!demo.empty()) {
     out << "\nDemo sign-ins (synthetic data):\n";
     for (const DemoAccount& a : demo) {

@@ -123,12 +123,14 @@ class Client {
 // A generated council (generated once per test binary run), served by an App.
 class TestServer {
  public:
-  // `name` keeps databases of different fixtures apart.
-  explicit TestServer(const std::string& name, int64_t children = 2500) {
-    db_ = (std::filesystem::temp_directory_path() /
-           fmt::format("journey_server_test_{}_{}.db", getpid(), name))
-              .string();
-    std::filesystem::remove(db_);
+  // `name` keeps databases of different fixtures apart. `where`, if given, is an empty
+  // database to use instead of a temporary file (a postgresql:// URL).
+  explicit TestServer(const std::string& name, int64_t children = 2500, std::string where = "") {
+    files_ = (std::filesystem::temp_directory_path() /
+              fmt::format("journey_server_test_{}_{}.db", getpid(), name))
+                 .string();
+    db_ = where.empty() ? files_ : where;
+    std::filesystem::remove(files_);
     synth::Options opt;
     opt.children = children;
     opt.years = 3;
@@ -136,7 +138,7 @@ class TestServer {
     opt.as_at = Date::FromYmd(2026, 3, 31);
     clock_ = std::make_unique<FixedClock>(opt.as_at);
     {
-      auto store = store::OpenSqliteStore(db_, *clock_);
+      auto store = store::OpenStore(db_, *clock_);
       if (!store) throw std::runtime_error(store.error().message());
       auto rep = synth::GenerateIntoStore(opt, **store);
       if (!rep) throw std::runtime_error(rep.error().message());
@@ -166,9 +168,9 @@ class TestServer {
     server_->Stop();
     thread_.join();
     app_.reset();
-    std::filesystem::remove(db_);
-    std::filesystem::remove(db_ + "-wal");
-    std::filesystem::remove(db_ + "-shm");
+    std::filesystem::remove(files_);
+    std::filesystem::remove(files_ + "-wal");
+    std::filesystem::remove(files_ + "-shm");
     std::filesystem::remove_all(StaticDir());
   }
   int port() const { return server_->port(); }
@@ -183,7 +185,7 @@ class TestServer {
   }
 
   // A tiny built front end: index.html and a hashed asset.
-  std::string StaticDir() const { return db_ + ".dist"; }
+  std::string StaticDir() const { return files_ + ".dist"; }
   void WriteStatic() const {
     std::filesystem::create_directories(StaticDir() + "/assets");
     std::FILE* f = std::fopen((StaticDir() + "/index.html").c_str(), "w");
@@ -198,7 +200,8 @@ class TestServer {
   }
 
  private:
-  std::string db_;
+  std::string db_;     // what the server opens: the file, or the URL given
+  std::string files_;  // the temporary file's name (and its front end's directory beside it)
   std::unique_ptr<FixedClock> clock_;
   std::unique_ptr<App> app_;
   std::unique_ptr<HttpServer> server_;

@@ -72,6 +72,7 @@ class Connection {
   static Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& url);
   // Either, by the form of `where`: a postgresql:// or postgres:// URL, else a file path.
   static bool IsPostgresUrl(std::string_view where);
+  static Result<std::unique_ptr<Connection>> Open(const std::string& where);
 
   virtual ~Connection() = default;
 
@@ -93,8 +94,12 @@ class Connection {
   // constraints (turning them off needs a superuser), so there it does nothing.
   virtual Status SetForeignKeys(bool on) = 0;
 
-  // The migration's DDL as this engine spells it (docs/decisions/0004).
-  virtual std::string DialectDdl(std::string_view ddl) const = 0;
+  // Appends `rows` to `table` in one round trip: PostgreSQL's COPY table (columns) FROM STDIN,
+  // the rows in COPY's text format (record_codec's AppendCopyRow). The bulk path uses it on
+  // PostgreSQL, where an INSERT per row is a round trip per row; SQLite runs in process and
+  // has no COPY, so there it is FailedPrecondition and the bulk path binds an INSERT.
+  virtual Status CopyIn(std::string_view table, std::string_view columns,
+                        std::string_view rows) = 0;
 
   virtual int64_t changes() const = 0;
   // The file, or the URL without any password.

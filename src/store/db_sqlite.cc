@@ -125,7 +125,9 @@ class SqliteConnection final : public Connection {
   Status SetForeignKeys(bool on) override {
     return Exec(on ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF");
   }
-  std::string DialectDdl(std::string_view ddl) const override { return std::string(ddl); }
+  Status CopyIn(std::string_view table, std::string_view, std::string_view) override {
+    return FailedPrecondition(fmt::format("COPY into {}: SQLite has no COPY", table));
+  }
   int64_t changes() const override { return sqlite3_changes64(db_); }
 
  private:
@@ -150,6 +152,10 @@ Status Statement::Run() {
 
 bool Connection::IsPostgresUrl(std::string_view where) {
   return where.rfind("postgresql://", 0) == 0 || where.rfind("postgres://", 0) == 0;
+}
+
+Result<std::unique_ptr<Connection>> Connection::Open(const std::string& where) {
+  return IsPostgresUrl(where) ? OpenPostgres(where) : OpenSqlite(where);
 }
 
 Result<std::unique_ptr<Connection>> Connection::OpenSqlite(const std::string& path) {

@@ -1,8 +1,9 @@
 #include "store/record_codec.h"
 
-#include <array>
-
 #include <fmt/format.h>
+
+#include <array>
+#include <iterator>
 
 namespace journey::store {
 namespace {
@@ -79,6 +80,65 @@ void BindForInsert(db::Statement& st, const model::Record& r, int32_t version, i
         v);
     ++n;
   }
+}
+
+namespace {
+void AppendCopyText(std::string& out, std::string_view v) {
+  for (char c : v) {
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+}  // namespace
+
+void AppendCopyRow(std::string& out, const model::Record& r, int32_t version, int64_t tx,
+                   bool deleted) {
+  fmt::format_to(std::back_inserter(out), "{}\t{}\t{}\t\\N\t{}\t", r.id, version, tx,
+                 deleted ? 1 : 0);
+  if (r.child_id)
+    fmt::format_to(std::back_inserter(out), "{}", r.child_id);
+  else
+    out += "\\N";
+  char buf[32];
+  for (const model::Value& v : r.values) {
+    out += '\t';
+    std::visit(
+        [&](const auto& x) {
+          using T = std::decay_t<decltype(x)>;
+          if constexpr (std::is_same_v<T, std::monostate>) {
+            out += "\\N";
+          } else if constexpr (std::is_same_v<T, bool>) {
+            out += x ? '1' : '0';
+          } else if constexpr (std::is_same_v<T, int64_t>) {
+            fmt::format_to(std::back_inserter(out), "{}", x);
+          } else if constexpr (std::is_same_v<T, double>) {
+            fmt::format_to(std::back_inserter(out), "{:.17g}", x);  // as PgStatement binds it
+          } else if constexpr (std::is_same_v<T, Date>) {
+            x.WriteIso(buf);
+            out.append(buf, 10);
+          } else if constexpr (std::is_same_v<T, model::DateTime>) {
+            out += x.ToIso();
+          } else {
+            AppendCopyText(out, x);
+          }
+        },
+        v);
+  }
+  out += '\n';
 }
 
 Result<model::Record> ReadRecord(const db::Statement& st, Kind kind) {

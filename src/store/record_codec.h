@@ -20,6 +20,12 @@ const std::string& SelectColumns(model::Kind kind);
 // `r` is alive and unchanged.
 void BindForInsert(db::Statement& st, const model::Record& r, int32_t version, int64_t tx,
                    bool deleted);
+// Appends a record as one row of PostgreSQL's COPY text format, in InsertColumns order:
+// the bulk path's rows on PostgreSQL (values as BindForInsert gives them, so both paths
+// store the same). Fields are tab-separated, a null is \N, and backslash, tab, newline and
+// carriage return in text are escaped.
+void AppendCopyRow(std::string& out, const model::Record& r, int32_t version, int64_t tx,
+                   bool deleted);
 // Reads a row selected with SelectColumns.
 Result<model::Record> ReadRecord(const db::Statement& st, model::Kind kind);
 

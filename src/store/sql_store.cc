@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <unordered_set>
 
 #include "store/db.h"
+#include "store/migration_dialect.h"
 #include "store/record_codec.h"
 #include "store/schema.h"
 #include "store/store.h"
@@ -68,7 +70,8 @@ Status ApplyMigrations(db::Connection& c, const Clock& clock) {
     if (applied.count(m.version)) continue;
     JOURNEY_RETURN_IF_ERROR(c.Begin());
     TxGuard guard(c);
-    Status st = c.Exec(c.DialectDdl(m.sql));
+    JOURNEY_ASSIGN_OR_RETURN(std::string sql, MigrationSql(c.dialect(), m.name, m.sql));
+    Status st = c.Exec(sql);
     if (!st.ok()) return st.WithContext(fmt::format("migration {}: ", m.name));
     JOURNEY_ASSIGN_OR_RETURN(
         db::Statement ins,
@@ -120,7 +123,12 @@ class SqlBulkLoader final : public BulkLoader {
  public:
   SqlBulkLoader(SqlStore& store, db::Connection& c, int64_t tx,
                 std::unique_ptr<ForeignKeysOff> fk_off)
-      : store_(store), c_(c), tx_(tx), fk_off_(std::move(fk_off)), guard_(c) {}
+      : store_(store),
+        c_(c),
+        tx_(tx),
+        copy_(c.dialect() == db::Dialect::kPostgres),
+        fk_off_(std::move(fk_off)),
+        guard_(c) {}
   Status Add(Record r) override;
   Status AddChild(ChildRecords child) override;
   int64_t records() const override { return records_; }
@@ -128,10 +136,16 @@ class SqlBulkLoader final : public BulkLoader {
 
  private:
   Status Insert(const Record& r);
+  Status Flush(Kind kind);
   Status NoteReferences(const Record& r);
   SqlStore& store_;
   db::Connection& c_;
   int64_t tx_;
+  // On PostgreSQL rows are gathered per kind and sent by COPY (an INSERT per row would be a
+  // round trip per row); each kind's rows go when they pass kCopyBytes, and all at Commit.
+  static constexpr size_t kCopyBytes = size_t{4} << 20;
+  bool copy_;
+  std::array<std::string, model::kKindCount> rows_;
   std::unique_ptr<ForeignKeysOff> fk_off_;  // declared before guard_: restored after it ends
   TxGuard guard_;
   int64_t records_ = 0;
@@ -533,22 +547,44 @@ Status SqlBulkLoader::Insert(const Record& r) {
   if (r.id <= 0) {
     return InvalidArgument(fmt::format("{}: a bulk load needs every record's id set", r.Label()));
   }
-  db::Statement*& ins = inserts_[static_cast<size_t>(r.kind)];
-  if (!ins) {
-    JOURNEY_ASSIGN_OR_RETURN(ins, c_.Cached(InsertSql(r.kind)));
-  }
-  BindForInsert(*ins, r, 1, tx_, false);
-  Status st = ins->Run();
-  if (!st.ok()) {
-    if (st.code() == StatusCode::kAlreadyExists)
-      return AlreadyExists(fmt::format("{}: id {} is already in use", r.Label(), r.id));
-    return st;
+  if (copy_) {
+    std::string& rows = rows_[static_cast<size_t>(r.kind)];
+    AppendCopyRow(rows, r, 1, tx_, false);
+    if (rows.size() >= kCopyBytes) JOURNEY_RETURN_IF_ERROR(Flush(r.kind));
+  } else {
+    db::Statement*& ins = inserts_[static_cast<size_t>(r.kind)];
+    if (!ins) {
+      JOURNEY_ASSIGN_OR_RETURN(ins, c_.Cached(InsertSql(r.kind)));
+    }
+    BindForInsert(*ins, r, 1, tx_, false);
+    Status st = ins->Run();
+    if (!st.ok()) {
+      if (st.code() == StatusCode::kAlreadyExists)
+        return AlreadyExists(fmt::format("{}: id {} is already in use", r.Label(), r.id));
+      return st;
+    }
   }
   // Only records outside a child's journey can be referred to across children.
   if (Def(r.kind).child_link != ChildLink::kRequired)
     ids_[static_cast<size_t>(r.kind)].insert(r.id);
   ++records_;
   return Status::Ok();
+}
+
+Status SqlBulkLoader::Flush(Kind kind) {
+  std::string& rows = rows_[static_cast<size_t>(kind)];
+  if (rows.empty()) return Status::Ok();
+  Status st = c_.CopyIn(model::KindName(kind), InsertColumns(kind), rows);
+  rows.clear();
+  if (st.code() != StatusCode::kAlreadyExists) return st;
+  // A repeated id surfaces when its kind's rows are sent; PostgreSQL names the key in its
+  // detail, "Key (id, version)=(17, 1) already exists". Other constraints say what they are.
+  constexpr std::string_view kKey = "Key (id, version)=(";
+  const size_t at = st.message().find(kKey);
+  if (at == std::string::npos) return st;
+  const int64_t id = std::atoll(st.message().c_str() + at + kKey.size());
+  return AlreadyExists(
+      fmt::format("{} {}: id {} is already in use", model::KindName(kind), id, id));
 }
 
 Status SqlBulkLoader::NoteReferences(const Record& r) {
@@ -588,6 +624,8 @@ Status SqlBulkLoader::AddChild(ChildRecords child) {
 
 Status SqlBulkLoader::Commit() {
   if (committed_) return FailedPrecondition("the bulk load is already committed");
+  for (size_t k = 0; k < model::kKindCount; ++k)
+    JOURNEY_RETURN_IF_ERROR(Flush(static_cast<Kind>(k)));
   for (const Pending& p : pending_) {
     if (ids_[static_cast<size_t>(p.target)].count(p.id)) continue;
     JOURNEY_ASSIGN_OR_RETURN(bool found, store_.Exists(p.target, p.id));

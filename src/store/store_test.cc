@@ -407,8 +407,9 @@ TEST_P(StoreTest, BulkLoadCommitsAllOrNothing) {
   {
     auto bulk = store_->BeginBulk(Actor{"generator"});
     Status st = (*bulk)->AddChild(SmallChild(1, 5));  // id 1 already used
-    if (st.ok()) st = (*bulk)->Commit();
+    if (st.ok()) st = (*bulk)->Commit();  // PostgreSQL's COPY finds it when the rows are sent
     EXPECT_EQ(st.code(), StatusCode::kAlreadyExists) << st.ToString();
+    EXPECT_EQ(st.message(), "person 1: id 1 is already in use");
   }
   EXPECT_EQ(store_->Count(Kind::kPerson).value(), 2);
   // Scan yields current records ordered by child.
@@ -421,6 +422,33 @@ TEST_P(StoreTest, BulkLoadCommitsAllOrNothing) {
                          })
                   .ok());
   EXPECT_EQ(seen, (std::vector<int64_t>{1, 2}));
+}
+
+// The bulk path (COPY's text format on PostgreSQL) stores exactly what a write stores: text
+// with the characters COPY escapes, nulls, dates and times, and enough rows that a kind's
+// rows are sent in more than one COPY.
+TEST_P(StoreTest, BulkLoadStoresValuesExactly) {
+  const std::string awkward = "tab\there\nnew line\\N not null\r\\ back \u00e9 \\.";
+  constexpr int kChildren = 12000;  // case notes: over the 4 MiB a COPY sends at once
+  {
+    auto bulk = store_->BeginBulk(Actor{"generator"});
+    ASSERT_TRUE(bulk);
+    ASSERT_TRUE((*bulk)->Add(Worker(5)).ok());
+    for (int id = 1; id <= kChildren; ++id) {
+      auto c = SmallChild(id, 5);
+      c.of(Kind::kCaseNote)[0].Set("text", id == 7 ? awkward : std::string(400, 'n'));
+      ASSERT_TRUE((*bulk)->AddChild(c).ok());
+    }
+    ASSERT_TRUE((*bulk)->Commit().ok());
+  }
+  EXPECT_EQ(store_->Count(Kind::kCaseNote).value(), kChildren);
+  auto note = store_->Get(Kind::kCaseNote, 7);
+  ASSERT_TRUE(note && note->has_value());
+  EXPECT_EQ((*note)->GetString("text"), awkward);
+  EXPECT_EQ((*note)->Get("noted_at"), model::Value(model::DateTime::FromDateAndMinutes(kDay, 60)));
+  auto worker = store_->Get(Kind::kWorker, 5);
+  ASSERT_TRUE(worker && worker->has_value());
+  EXPECT_EQ(**worker, Worker(5));  // every field, the nulls included
 }
 
 TEST_P(StoreTest, BulkRefusesAnInvalidChild) {
