@@ -12,6 +12,7 @@
 #include <string>
 
 #include "cli/command.h"
+#include "cli/record_span_options.h"
 #include "engine/due.h"
 #include "engine/projection.h"
 #include "engine/timescales.h"
@@ -69,21 +70,10 @@ Status RunDue(const DueArgs& a, CommandContext& ctx) {
   std::unique_ptr<store::Store> s = std::move(*opened);
   JOURNEY_ASSIGN_OR_RETURN(store::RecordSpan span, store::ReadRecordSpan(*s));
   engine::TimescaleConfig config;
-  config.horizon = span.horizon;
-  if (a.horizon == "none") {
-    config.horizon.reset();
-  } else if (!a.horizon.empty()) {
-    auto d = Date::Parse(a.horizon);
-    if (!d) return d.error().WithContext("--horizon (a date, or none): ");
-    config.horizon = *d;
-  }
-  Date as_at = given_as_at.value_or(store::DefaultAsAt(span, ctx.clock->Today()));
-  if (!given_as_at && as_at != ctx.clock->Today()) {
-    *ctx.err << fmt::format(
-        "journey due: as at {}, the last day of the record in {} (give --as-at for another "
-        "day)\n",
-        as_at.ToIso(), a.db);
-  }
+  JOURNEY_ASSIGN_OR_RETURN(config.horizon, HorizonOption(span, a.horizon));
+  const Date as_at =
+      given_as_at ? *given_as_at
+                  : DefaultAsAtNoted(span, ctx.clock->Today(), "journey due", a.db, *ctx.err);
   engine::DueQuery q;
   q.within_days = a.within;
   if (a.worker) {

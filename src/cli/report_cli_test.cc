@@ -40,8 +40,10 @@ TEST_F(ReportCli, TableCsvAndJson) {
                    " --as-at 2026-03-31 --indicators referrals_per_10k --by age_band,sex "
                    "--format csv --children");
   EXPECT_EQ(c.exit_code, 0) << c.out;
-  EXPECT_EQ(c.out.rfind("indicator,unit,period,period_start,period_end,as_at,breakdown,group,"
-                        "value,numerator,denominator,cases,children\n",
+  EXPECT_EQ(c.out.rfind("indicator,unit,period,period_start,period_end,as_at,before_horizon,"
+                        "breakdown,group,value,numerator,denominator,cases,england,"
+                        "england_period,region,region_period,neighbours,neighbours_period,"
+                        "children\n",
                         0),
             0u)
       << c.out;

@@ -5,6 +5,11 @@
 //   journey report --db council.db --indicators rereferrals_12m --by team,age_band
 //   journey report --db council.db --area protection --trend monthly --format csv
 //   journey report --list
+//
+// Each figure is shown beside England's, the region's and the statistical neighbours'
+// (report_benchmarks.h), and the record's span applies as in `journey due`: by default as at
+// the record's last day, and a period that begins before the record's horizon is flagged
+// (or, asked for with --from, refused), since the record lacks what happened before it.
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -15,9 +20,12 @@
 
 #include "base/csv.h"
 #include "cli/command.h"
+#include "cli/record_span_options.h"
+#include "cli/report_benchmarks.h"
 #include "engine/indicator_report.h"
 #include "engine/projection.h"
 #include "engine/timescales.h"
+#include "store/record_span.h"
 #include "store/store.h"
 
 namespace journey::cli {
@@ -29,6 +37,8 @@ struct ReportArgs {
   std::vector<std::string> indicators, areas, by, config;
   std::string trend;
   std::string population;
+  std::string la;       // empty: the generated council's code in the store, if any
+  std::string horizon;  // empty: the store's; "none": no horizon
   std::string format = "table";
   bool children = false;
   bool list = false;
@@ -98,7 +108,7 @@ Status RunReport(const ReportArgs& a, CommandContext& ctx) {
         fmt::format("--format \"{}\" is not a format (allowed: table, csv, json)", a.format));
   }
   if (a.list) return List(a, *ctx.out);
-  if (a.db.empty()) return InvalidArgument("--db FILE is required (or --list)");
+  if (a.db.empty()) return InvalidArgument("--db FILE or URL is required (or --list)");
 
   engine::TimescaleConfig config;
   for (const std::string& kv : a.config) {
@@ -128,23 +138,28 @@ Status RunReport(const ReportArgs& a, CommandContext& ctx) {
   }
   req.dimensions = a.by;
 
-  if (!std::filesystem::exists(a.db))
-    return NotFound(fmt::format("--db {}: no such database file", a.db));
-  JOURNEY_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s,
-                           store::OpenSqliteStore(a.db, *ctx.clock));
+  auto opened = store::OpenStore(a.db, *ctx.clock, /*must_exist=*/true);
+  if (!opened) return opened.error().WithContext("--db ");
+  std::unique_ptr<store::Store> s = std::move(*opened);
+  JOURNEY_ASSIGN_OR_RETURN(store::RecordSpan span, store::ReadRecordSpan(*s));
+  JOURNEY_ASSIGN_OR_RETURN(config.horizon, HorizonOption(span, a.horizon));
+  const std::optional<Date> horizon = config.horizon;
 
-  // The as-at date: given, else the period's end, else the generator's date, else today.
+  std::string la = a.la;
+  if (la.empty()) {
+    JOURNEY_ASSIGN_OR_RETURN(auto meta, s->GetMeta("generator.la_code"));
+    if (meta) la = *meta;
+  }
+  JOURNEY_ASSIGN_OR_RETURN(ReportBenchmarks bench, ReportBenchmarks::For(la, !a.la.empty()));
+
+  // The as-at date: given, else the period's end, else the record's last day (or today).
   Date as_at = ctx.clock->Today();
   if (!a.as_at.empty()) {
     JOURNEY_ASSIGN_OR_RETURN(as_at, ParseOption("--as-at", a.as_at));
   } else if (!a.to.empty()) {
     JOURNEY_ASSIGN_OR_RETURN(as_at, ParseOption("--to", a.to));
   } else {
-    JOURNEY_ASSIGN_OR_RETURN(auto meta, s->GetMeta("generator.as_at"));
-    if (meta) {
-      auto d = Date::Parse(*meta);
-      if (d) as_at = *d;
-    }
+    as_at = DefaultAsAtNoted(span, ctx.clock->Today(), "journey report", a.db, *ctx.err);
   }
   if (!a.trend.empty()) {
     if (!a.from.empty() || !a.to.empty())
@@ -159,9 +174,21 @@ Status RunReport(const ReportArgs& a, CommandContext& ctx) {
       JOURNEY_ASSIGN_OR_RETURN(p.end, ParseOption("--to", a.to));
     }
     if (!a.from.empty() || !a.to.empty()) p.label.clear();
+    // A period asked for outright may not begin before the record does; one chosen by
+    // default (the year to date) is flagged below like a trend's early periods.
+    if (horizon && !a.from.empty() && p.start < *horizon) {
+      return InvalidArgument(fmt::format(
+          "--from {}: the record in {} is complete only from {} (its horizon), so figures "
+          "for a period starting earlier would count what it lacks (give --from {} or later, "
+          "or --horizon none to report it anyway)",
+          p.start.ToIso(), a.db, horizon->ToIso(), horizon->ToIso()));
+    }
     req.periods = {p};
   }
   req.as_at = as_at;
+  // Periods that begin before the record's horizon: their figures count only what the
+  // record holds from the horizon on.
+  auto before_horizon = [&](const engine::Period& per) { return horizon && per.start < *horizon; };
 
   std::optional<engine::Population> population;
   std::string population_note;
@@ -191,8 +218,10 @@ Status RunReport(const ReportArgs& a, CommandContext& ctx) {
   if (a.format == "json") {
     nlohmann::json periods = nlohmann::json::array();
     for (const auto& per : r.periods)
-      periods.push_back(
-          {{"label", per.label}, {"start", per.start.ToIso()}, {"end", per.end.ToIso()}});
+      periods.push_back({{"label", per.label},
+                         {"start", per.start.ToIso()},
+                         {"end", per.end.ToIso()},
+                         {"before_horizon", before_horizon(per)}});
     nlohmann::json inds = nlohmann::json::array();
     for (const auto* d : r.indicators)
       inds.push_back({{"id", d->info.id},
@@ -209,10 +238,17 @@ Status RunReport(const ReportArgs& a, CommandContext& ctx) {
                           {"numerator", c.numerator},
                           {"denominator", c.denominator},
                           {"cases", c.cases}};
+      if (c.dimension < 0) {
+        const auto& per = r.periods[c.period];
+        auto cmp = bench.Compare(r.indicators[c.indicator]->info.id, per.start, per.end);
+        j["benchmarks"] = cmp ? bench.Json(*cmp) : nlohmann::json();
+      }
       if (a.children) j["children"] = r.DrillDown(c);
       cells.push_back(std::move(j));
     }
     out << nlohmann::json{{"as_at", r.as_at.ToIso()},
+                          {"horizon", horizon ? nlohmann::json(horizon->ToIso()) : nullptr},
+                          {"council", bench.CouncilJson()},
                           {"periods", periods},
                           {"indicators", inds},
                           {"cells", cells}}
@@ -221,8 +257,9 @@ Status RunReport(const ReportArgs& a, CommandContext& ctx) {
     return Status::Ok();
   }
   if (a.format == "csv") {
-    out << "indicator,unit,period,period_start,period_end,as_at,breakdown,group,value,numerator,"
-           "denominator,cases"
+    out << "indicator,unit,period,period_start,period_end,as_at,before_horizon,breakdown,group,"
+           "value,numerator,denominator,cases,"
+        << fmt::format("{}", fmt::join(ReportBenchmarks::CsvHeader(), ","))
         << (a.children ? ",children\n" : "\n");
     for (const engine::Cell& c : r.cells) {
       const auto& info = r.indicators[c.indicator]->info;
@@ -233,12 +270,16 @@ Status RunReport(const ReportArgs& a, CommandContext& ctx) {
                                       per.start.ToIso(),
                                       per.end.ToIso(),
                                       r.as_at.ToIso(),
+                                      before_horizon(per) ? "true" : "false",
                                       Group(r, c),
                                       c.label,
                                       Value(r, c),
                                       Number(c.numerator),
                                       Number(c.denominator),
                                       std::to_string(c.cases)};
+      std::optional<engine::Benchmarks::Comparison> cmp;
+      if (c.dimension < 0) cmp = bench.Compare(info.id, per.start, per.end);
+      for (std::string& f : bench.Csv(cmp, info.unit)) row.push_back(std::move(f));
       if (a.children) row.push_back(children_of(c));
       out << CsvLine(row);
     }
@@ -246,6 +287,21 @@ Status RunReport(const ReportArgs& a, CommandContext& ctx) {
   }
   out << fmt::format("As at {}; {}.\n", r.as_at.ToIso(),
                      population_note.empty() ? "population from --population" : population_note);
+  if (horizon) {
+    out << fmt::format("The record is complete from {}", horizon->ToIso());
+    bool any = false;
+    for (const auto& per : r.periods) any = any || before_horizon(per);
+    out << (any ? ": periods marked * begin earlier, and count only what it holds from then.\n"
+                : ".\n");
+  }
+  if (bench.council()) {
+    out << fmt::format(
+        "Beside each figure: England, {} and {}'s statistical neighbours "
+        "(published figures, their period in brackets).\n",
+        bench.council()->region_name, bench.council()->name);
+  } else {
+    out << bench.note() << ".\n";
+  }
   uint32_t last = UINT32_MAX;
   for (const engine::Cell& c : r.cells) {
     const auto& info = r.indicators[c.indicator]->info;
@@ -255,8 +311,14 @@ Status RunReport(const ReportArgs& a, CommandContext& ctx) {
     }
     const std::string group =
         c.dimension < 0 ? "all" : fmt::format("  {}: {}", Group(r, c), c.label);
-    out << fmt::format("  {:<20} {:<34} {:>9} {:>12} {:>12}", r.periods[c.period].label, group,
+    const auto& per = r.periods[c.period];
+    out << fmt::format("  {:<20} {:<34} {:>9} {:>12} {:>12}",
+                       per.label + (before_horizon(per) ? " *" : ""), group,
                        c.value ? Value(r, c) : "-", Number(c.numerator), Number(c.denominator));
+    if (c.dimension < 0) {
+      const std::string b = bench.Text(bench.Compare(info.id, per.start, per.end), info.unit);
+      if (!b.empty()) out << "  " << b;
+    }
     if (a.children) out << "  children: " << children_of(c);
     out << "\n";
   }
@@ -281,7 +343,7 @@ void RegisterReportCommand(CLI::App& app, CommandContext& ctx) {
   CLI::App* cmd = app.add_subcommand(
       "report", "Indicators for a period and as-at date: broken down, trended, drilled down");
   auto a = std::make_shared<ReportArgs>();
-  cmd->add_option("--db", a->db, "database file");
+  cmd->add_option("--db", a->db, "database file, or postgresql://user@host:port/db");
   cmd->add_option("--from", a->from,
                   "period start, YYYY-MM-DD or dd/mm/yyyy (default: 1 April of the as-at "
                   "date's collection year)");
@@ -298,6 +360,12 @@ void RegisterReportCommand(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--population", a->population,
                   "population CSV (age,sex,count; 36 rows) for rates per 10,000");
   cmd->add_option("--config", a->config, "a timescale setting KEY=VALUE (repeatable)");
+  cmd->add_option("--la", a->la,
+                  "the council's DfE LA code, for England, region and neighbour figures "
+                  "(default: the generated council's)");
+  cmd->add_option("--horizon", a->horizon,
+                  "the first day the record is complete (default the record's horizon; "
+                  "none: no horizon)");
   cmd->add_option("--format", a->format, "table, csv or json (default table)");
   cmd->add_flag("--children", a->children, "list the children behind each figure");
   cmd->add_flag("--list", a->list, "list the indicators and breakdowns");
