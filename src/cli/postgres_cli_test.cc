@@ -10,6 +10,12 @@ namespace {
 using journey::cli::testing::Journey;
 using journey::store::testing::TestDb;
 
+// The URL with a password added (the test server trusts local connections, so any works).
+std::string PasswordUrl(const std::string& url) {
+  const size_t at = url.find('@');
+  return url.substr(0, at) + ":s3cret" + url.substr(at);
+}
+
 TEST(PostgresCli, GenerateThenDueAndHorizonOnAServer) {
   TestDb db(journey::db::Dialect::kPostgres);
   ASSERT_EQ(db.error(), "");
@@ -22,6 +28,18 @@ TEST(PostgresCli, GenerateThenDueAndHorizonOnAServer) {
   auto d = Journey("due --db " + db.where() + " --council --within -1");
   EXPECT_EQ(d.exit_code, 0) << d.out;
   EXPECT_NE(d.out.find("As at 2025-03-31:"), std::string::npos) << d.out;
+  // The report on the server: beside England's figures, from the record's last day.
+  auto r = Journey("report --db " + db.where() + " --indicators rereferrals_12m --trend yearly");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("As at 2025-03-31;"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("England 24.0 (2014-15)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2022-23 *"), std::string::npos) << r.out;
+  // A password in the URL is never shown.
+  auto pw =
+      Journey("report --db " + PasswordUrl(db.where()) + " --from 2020-04-01 --to 2021-03-31");
+  EXPECT_EQ(pw.exit_code, 2) << pw.out;
+  EXPECT_NE(pw.out.find("is complete only from 2023-04-01"), std::string::npos) << pw.out;
+  EXPECT_EQ(pw.out.find("s3cret"), std::string::npos) << pw.out;
   auto s = Journey("stats --db " + db.where());
   EXPECT_EQ(s.exit_code, 0) << s.out;
   EXPECT_NE(s.out.find("cla_episode"), std::string::npos) << s.out;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "store/db.h"
+
 namespace journey::cli {
 
 Result<std::optional<Date>> HorizonOption(const store::RecordSpan& span,

@@ -25,6 +25,7 @@
 #include "engine/indicator_report.h"
 #include "engine/projection.h"
 #include "engine/timescales.h"
+#include "store/db.h"
 #include "store/record_span.h"
 #include "store/store.h"
 
@@ -181,7 +182,7 @@ Status RunReport(const ReportArgs& a, CommandContext& ctx) {
           "--from {}: the record in {} is complete only from {} (its horizon), so figures "
           "for a period starting earlier would count what it lacks (give --from {} or later, "
           "or --horizon none to report it anyway)",
-          p.start.ToIso(), a.db, horizon->ToIso(), horizon->ToIso()));
+          p.start.ToIso(), db::Connection::Shown(a.db), horizon->ToIso(), horizon->ToIso()));
     }
     req.periods = {p};
   }

@@ -73,6 +73,8 @@ class Connection {
   // Either, by the form of `where`: a postgresql:// or postgres:// URL, else a file path.
   static bool IsPostgresUrl(std::string_view where);
   static Result<std::unique_ptr<Connection>> Open(const std::string& where);
+  // `where` as it may be shown in a message: a URL without its password, a file as given.
+  static std::string Shown(const std::string& where);
 
   virtual ~Connection() = default;
 

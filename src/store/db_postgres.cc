@@ -251,6 +251,10 @@ std::string Shown(const std::string& url) {
 
 }  // namespace
 
+std::string Connection::Shown(const std::string& where) {
+  return IsPostgresUrl(where) ? db::Shown(where) : where;
+}
+
 Result<std::unique_ptr<Connection>> Connection::OpenPostgres(const std::string& url) {
   PGconn* conn = PQconnectdb(url.c_str());
   if (!conn || PQstatus(conn) != CONNECTION_OK) {
