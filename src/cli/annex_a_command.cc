@@ -30,8 +30,9 @@ Result<Date> InspectionDate(const std::string& text) {
 
 Status RunExport(const AnnexAArgs& a, CommandContext& ctx) {
   JOURNEY_ASSIGN_OR_RETURN(Date date, InspectionDate(a.date));
-  if (!std::filesystem::exists(a.db)) return NotFound(fmt::format("no store at {}", a.db));
-  JOURNEY_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(a.db, *ctx.clock));
+  if (!store::IsDatabaseUrl(a.db) && !std::filesystem::exists(a.db))
+    return NotFound(fmt::format("no store at {}", a.db));
+  JOURNEY_ASSIGN_OR_RETURN(auto store, store::OpenStore(a.db, *ctx.clock));
   JOURNEY_ASSIGN_OR_RETURN(returns::AnnexA lists, returns::ExportAnnexA(*store, date));
   JOURNEY_RETURN_IF_ERROR(returns::WriteAnnexACsv(lists, a.out));
   const std::string book = (std::filesystem::path(a.out) / "Annex_A.xlsx").string();

@@ -37,8 +37,9 @@ Status WriteText(const std::string& path, const std::string& text) {
 
 Status RunExport(const CinArgs& a, CommandContext& ctx) {
   JOURNEY_RETURN_IF_ERROR(CheckCollectionYear(a.year));
-  if (!std::filesystem::exists(a.db)) return NotFound(fmt::format("no store at {}", a.db));
-  JOURNEY_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(a.db, *ctx.clock));
+  if (!store::IsDatabaseUrl(a.db) && !std::filesystem::exists(a.db))
+    return NotFound(fmt::format("no store at {}", a.db));
+  JOURNEY_ASSIGN_OR_RETURN(auto store, store::OpenStore(a.db, *ctx.clock));
   JOURNEY_ASSIGN_OR_RETURN(returns::CinMessage m, returns::ExportCin(*store, a.year));
   std::error_code ec;
   std::filesystem::create_directories(a.out, ec);
@@ -56,7 +57,7 @@ Status RunExport(const CinArgs& a, CommandContext& ctx) {
 Status RunImport(const CinArgs& a, CommandContext& ctx) {
   JOURNEY_RETURN_IF_ERROR(CheckCollectionYear(a.year));
   JOURNEY_ASSIGN_OR_RETURN(std::vector<returns::InputFile> files, ReadInputFiles(a.files));
-  JOURNEY_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(a.db, *ctx.clock));
+  JOURNEY_ASSIGN_OR_RETURN(auto store, store::OpenStore(a.db, *ctx.clock));
   store::Actor actor{"import", fmt::format("CIN census {}", YearName(a.year)), "cli"};
   JOURNEY_ASSIGN_OR_RETURN(returns::ImportReport rep,
                            returns::ImportCin(*store, a.year, files, actor));

@@ -28,14 +28,14 @@ struct GovernanceArgs {
 std::string Iso(const std::optional<Date>& d) { return d ? d->ToIso() : ""; }
 
 Result<std::unique_ptr<store::Store>> OpenExisting(const std::string& db, const Clock& clock) {
-  if (!std::filesystem::exists(db)) {
+  if (!store::IsDatabaseUrl(db) && !std::filesystem::exists(db)) {
     return Err(NotFound(fmt::format("--db {}: no such database file", db)));
   }
-  return store::OpenSqliteStore(db, clock);
+  return store::OpenStore(db, clock);
 }
 
 Status RunLoad(const GovernanceArgs& a, CommandContext& ctx) {
-  JOURNEY_ASSIGN_OR_RETURN(auto s, store::OpenSqliteStore(a.db, *ctx.clock));
+  JOURNEY_ASSIGN_OR_RETURN(auto s, store::OpenStore(a.db, *ctx.clock));
   const store::Actor actor{"journey governance load", "", "command line"};
   int64_t n = 0;
   if (a.file.empty()) {

@@ -40,6 +40,12 @@ TEST(PostgresCli, GenerateThenDueAndHorizonOnAServer) {
   EXPECT_EQ(pw.exit_code, 2) << pw.out;
   EXPECT_NE(pw.out.find("is complete only from 2023-04-01"), std::string::npos) << pw.out;
   EXPECT_EQ(pw.out.find("s3cret"), std::string::npos) << pw.out;
+  // Governance (migration 0003's tables) on the server: the Ofsted history loads and reads.
+  auto gov = Journey("governance load --db " + db.where());
+  EXPECT_EQ(gov.exit_code, 0) << gov.out;
+  auto hist = Journey("governance history --db " + db.where());
+  EXPECT_EQ(hist.exit_code, 0) << hist.out;
+  EXPECT_NE(hist.out.find("Northamptonshire"), std::string::npos) << hist.out;
   auto s = Journey("stats --db " + db.where());
   EXPECT_EQ(s.exit_code, 0) << s.out;
   EXPECT_NE(s.out.find("cla_episode"), std::string::npos) << s.out;

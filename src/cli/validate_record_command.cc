@@ -27,8 +27,9 @@ Status Run(const Args& a, CommandContext& ctx) {
   if (a.year < 2000 || a.year > 2100)
     return InvalidArgument(fmt::format(
         "--year {}: give the collection year as the DfE's tools do (2026 means 2025/26)", a.year));
-  if (!std::filesystem::exists(a.db)) return NotFound(fmt::format("no store at {}", a.db));
-  JOURNEY_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(a.db, *ctx.clock));
+  if (!store::IsDatabaseUrl(a.db) && !std::filesystem::exists(a.db))
+    return NotFound(fmt::format("no store at {}", a.db));
+  JOURNEY_ASSIGN_OR_RETURN(auto store, store::OpenStore(a.db, *ctx.clock));
   std::vector<returns::Finding> all;
   std::vector<returns::NotRun> not_run;
   int errors = 0;
