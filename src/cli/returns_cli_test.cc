@@ -1,7 +1,5 @@
 // `journey export 903`, `import 903` and `validate 903` run as a user would.
 #include <gtest/gtest.h>
-
-#include "cli/cli_testing.h"
 #include <sys/wait.h>
 
 #include <array>
@@ -10,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include "cli/cli_testing.h"
 
 namespace {
 
@@ -52,6 +52,16 @@ TEST(Cli903, GeneratedCouncilRoundTripsThroughTheReturn) {
   Outcome val = Journey("validate 903 --year 2025 --out " + d + "/v " + d + "/first/*.csv");
   EXPECT_NE(val.out.find("rules run"), std::string::npos) << val.out;
   EXPECT_TRUE(std::filesystem::exists(d + "/v/findings.csv"));
+  // Rule 633 waits for the council codes: not run without them, run with --reference.
+  EXPECT_NE(val.out.find("not run: 633"), std::string::npos) << val.out;
+  Outcome ref = Journey("validate 903 --year 2025 --reference " JOURNEY_SOURCE_DIR
+                        "/src/returns/testdata/reference " +
+                        d + "/first/*.csv");
+  EXPECT_EQ(ref.out.find("not run: 633"), std::string::npos) << ref.out;
+  EXPECT_NE(ref.out.find("rules run"), std::string::npos) << ref.out;
+  Outcome no_ref = Journey("validate 903 --year 2025 --reference " + d + " " + d + "/first/*.csv");
+  EXPECT_NE(no_ref.exit_code, 0);
+  EXPECT_NE(no_ref.out.find("la_codes.csv"), std::string::npos) << no_ref.out;
   std::filesystem::remove_all(dir);
 }
 

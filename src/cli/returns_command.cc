@@ -25,6 +25,7 @@ struct ReturnArgs {
   std::string out;
   std::vector<std::string> files;
   std::vector<std::string> previous;  // last year's return, for the cross-year rules
+  std::string reference;              // validate: directory of reference lists
   bool xml = false;                   // export: the XML form as well
 };
 
@@ -86,6 +87,11 @@ Status RunValidate(const ReturnArgs& a, CommandContext& ctx) {
   for (const returns::Problem& p : last.problems) *ctx.err << "last year: " << p.ToString() << "\n";
   returns::Validate903Options options;
   if (!a.previous.empty()) options.previous = &last;
+  returns::Reference903 reference;
+  if (!a.reference.empty()) {
+    JOURNEY_ASSIGN_OR_RETURN(reference, returns::LoadReference903(a.reference));
+    options.reference = &reference;
+  }
   returns::Validation903 validation = returns::Validate903(read, a.year, options);
   std::vector<returns::Finding>& found = validation.findings;
   int errors = 0;
@@ -147,6 +153,9 @@ void RegisterReturnsCommands(CLI::App& app, CommandContext& ctx) {
   va903->add_option("--out", args->out, "directory to write findings.csv, .json and .xlsx to");
   va903->add_option("--previous", args->previous,
                     "last year's return (its CSV files), for the rules that compare years");
+  va903->add_option("--reference", args->reference,
+                    "directory of reference lists (la_codes.csv: the council codes), for the "
+                    "rules that need them");
   va903->add_option("files", args->files, "the CSV files, or one XML file")->required();
   va903->callback([args, &ctx] { Finish(RunValidate(*args, ctx), ctx); });
 }

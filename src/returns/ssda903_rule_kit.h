@@ -29,6 +29,8 @@ std::vector<RuleEntry> DoLoRules();         // DoLo (from 2026/27)
 std::vector<RuleEntry> EpisodeDateRules();  // Episodes: dates, ages and continuity
 std::vector<RuleEntry> PlacementRules();    // Episodes: legal statuses and placements over time
 std::vector<RuleEntry> CareLeaverRules();   // OC3 and other tables against the episodes
+std::vector<RuleEntry> ChangeRules();       // RNE against changes; date- and age-bound codes
+std::vector<RuleEntry> ReferenceRules();    // rules needing reference data (--reference)
 
 // A field that must hold a code of a Journey code list valid in the collection year, or
 // one of `only` (a blank is for the rules on required fields).

@@ -361,8 +361,9 @@ std::vector<RuleEntry> CodeRules() {
 
 std::vector<RuleEntry> AllEntries() {
   std::vector<RuleEntry> all = CodeRules();
-  for (auto list : {HeaderRules, EpisodeRules, AdoptionRules, OutcomeRules, OtherTableRules,
-                    DoLoRules, EpisodeDateRules, PlacementRules, CareLeaverRules})
+  for (auto list :
+       {HeaderRules, EpisodeRules, AdoptionRules, OutcomeRules, OtherTableRules, DoLoRules,
+        EpisodeDateRules, PlacementRules, CareLeaverRules, ChangeRules, ReferenceRules})
     for (const RuleEntry& e : list()) all.push_back(e);
   return all;
 }
@@ -401,11 +402,12 @@ std::vector<const Rule*> RulesFor(int year) {
 }
 
 Validation903 Validate903(const Read903& read, int year, const Validate903Options& options) {
-  RuleContext ctx(year, read, options.previous);
+  RuleContext ctx(year, read, options.previous, options.reference);
   Validation903 out;
   for (const Rule* r : RulesFor(year)) {
     unsigned missing = r->needs;
     if (options.previous) missing &= ~unsigned{kNeedsPreviousYear};
+    if (options.reference && options.reference->has_la_codes) missing &= ~unsigned{kNeedsLaCodes};
     if (missing) {
       out.not_run.push_back({r->code, NeedsText(missing)});
       continue;

@@ -15,6 +15,7 @@
 #include "base/date.h"
 #include "returns/findings.h"
 #include "returns/ssda903_read.h"
+#include "returns/ssda903_reference.h"
 
 namespace journey::returns {
 
@@ -25,7 +26,8 @@ struct Rule;
 // What the user gave besides this year's files. A rule that needs something not given is
 // reported as not run, never silently passed.
 struct Validate903Options {
-  const Read903* previous = nullptr;  // last year's return, for the cross-year rules
+  const Read903* previous = nullptr;        // last year's return, for the cross-year rules
+  const Reference903* reference = nullptr;  // council codes and other reference lists
 };
 
 // What a rule needs beyond this year's files.
@@ -41,14 +43,17 @@ enum Needs : unsigned {
 // once per column on first use and rows grouped by child on first use.
 class RuleContext {
  public:
-  RuleContext(int year, const Read903& read, const Read903* previous = nullptr)
-      : year_(year), read_(read), previous_(previous) {}
+  RuleContext(int year, const Read903& read, const Read903* previous = nullptr,
+              const Reference903* reference = nullptr)
+      : year_(year), read_(read), previous_(previous), reference_(reference) {}
   int year() const { return year_; }
   Date start() const { return CollectionYearStart(year_); }  // 1 April
   Date end() const { return CollectionYearEnd(year_); }      // 31 March
   const ReadTable* Table(std::string_view name) const;
   // Last year's table (nullptr when last year's return or that table was not given).
   const ReadTable* PreviousTable(std::string_view name) const;
+  // The reference data given (nullptr when none); a rule reads only what its `needs` name.
+  const Reference903* reference() const { return reference_; }
   // Runs `fn(row)` over each row of a table (none when the table was not given).
   void Rows(std::string_view table, const std::function<void(size_t)>& fn) const;
   // Records a finding of `rule` at a row and field of a table.
@@ -82,6 +87,7 @@ class RuleContext {
   int year_;
   const Read903& read_;
   const Read903* previous_;
+  const Reference903* reference_;
   mutable std::vector<Finding> findings_;
   mutable std::map<std::pair<const ReadTable*, int>, std::vector<int32_t>> dates_;
   mutable std::map<const ReadTable*, Grouped> grouped_;

@@ -36,12 +36,15 @@ TEST(Rules903AcrossYears, NotRunWithoutLastYearsReturn) {
   Validation903 v = Validate903(read, 2026, Validate903Options{});
   V codes;
   for (const NotRun& n : v.not_run) codes.push_back(n.rule);
-  EXPECT_EQ(codes, (V{"1002", "1010", "202", "203", "204", "207", "208"}));
+  EXPECT_EQ(codes, (V{"1002", "1010", "202", "203", "204", "207", "208", "633"}));
   EXPECT_NE(v.not_run[0].reason.find("last year's return"), std::string::npos);
   Read903 last = LastYear();
   Validate903Options with;
   with.previous = &last;
-  EXPECT_TRUE(Validate903(read, 2026, with).not_run.empty());
+  // Only the rule needing the council codes (--reference) is left.
+  const auto left = Validate903(read, 2026, with).not_run;
+  ASSERT_EQ(left.size(), 1u);
+  EXPECT_EQ(left[0].rule, "633");
 }
 
 TEST(Rules903AcrossYears, Rules202To204SexDobEthnicity) {
