@@ -95,6 +95,31 @@ TEST(Generator, EveryRecordAndChildIsValid) {
   }());
 }
 
+// CIN ReasonForClosure RC8 and RC9 mean "closed after assessment" (DATA-SPECS.md, CIN
+// code list); an episode so closed without an assessment is queried by CIN rule 8825Q. A
+// referral closed with no further action before any assessment is RC7.
+TEST(Generator, ClosedAfterAssessmentOnlyWithAnAssessment) {
+  KeepSink sink;
+  ASSERT_TRUE(Generate(Small(), sink));
+  int nfa = 0, bad = 0;
+  for (const model::ChildRecords& c : sink.children) {
+    std::set<int64_t> assessed;
+    for (const model::Record& a : c.of(model::Kind::kAssessment))
+      if (auto id = a.GetInt("referral_id")) assessed.insert(*id);
+    for (const model::Record& f : c.of(model::Kind::kReferral)) {
+      const std::string why = f.GetString("closure_reason").value_or("");
+      if (f.GetBool("nfa").value_or(false) && !assessed.count(f.id)) {
+        ++nfa;
+        EXPECT_EQ(why, "RC7") << f.Label();
+      }
+      if ((why == "RC8" || why == "RC9") && !assessed.count(f.id) && bad++ < 20)
+        ADD_FAILURE() << f.Label() << " closed " << why << " without an assessment";
+    }
+  }
+  EXPECT_GT(nfa, 0);  // the case the rule is about does occur
+  EXPECT_EQ(bad, 0);
+}
+
 TEST(Generator, IdsAreUniquePerKindFromOne) {
   KeepSink sink;
   Options o = Small();

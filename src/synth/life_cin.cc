@@ -86,7 +86,10 @@ Date Life::Involvement(Date day, int64_t contact_id, std::string_view source, En
   bool nfa = false;
   if (entry == Entry::kNormal && rng_.Chance(P().referral_nfa)) {
     nfa = true;
-    closure_ = "RC8";
+    // No further action at the referral, before any assessment: RC7 ("services ceased for
+    // any other reason"). RC8 means closed *after assessment* and, without one, is
+    // queried by CIN rule 8825Q (DATA-SPECS.md, CIN ReasonForClosure code list).
+    closure_ = "RC7";
     ref.Flag(SF(Referral, nfa), true);
   } else if (source == "6" && Age(day) >= 12 && tier_ >= 2 && rng_.Chance(P().remand_chance)) {
     // Remanded to local authority accommodation (903 legal status J1).
