@@ -76,6 +76,57 @@ Rule Rule436() {
                   });
 }
 
+// 433: an episode continuing care (RNE P, L, T, U, B) begins the day the one before ended.
+Rule Rule433() {
+  return PairRule("433", "RNE", "Episodes: a continuing episode begins the day the last ended",
+                  [](const RuleContext& ctx, const ReadTable& t, size_t prev, size_t next) {
+                    const std::string& rne = t.Get(next, "RNE");
+                    if (rne != "P" && rne != "L" && rne != "T" && rne != "U" && rne != "B")
+                      return std::string();
+                    auto decom = ctx.DateAt(t, next, "DECOM");
+                    auto dec = ctx.DateAt(t, prev, "DEC");
+                    if (dec && *dec == *decom) return std::string();
+                    return fmt::format(
+                        "is {} (care continues), but the episode before {}: a continuing "
+                        "episode begins the day the last one ended",
+                        rne, dec ? "ended on " + dec->ToDmy() : std::string("has no end date"));
+                  });
+}
+
+// 434: RNE L (only the legal status changed) shows exactly that: a different legal status
+// and the same placement (PLACE, PL_POST, URN, PLACE_PROVIDER) as the episode before.
+Rule Rule434() {
+  return PairRule(
+      "434", "RNE", "Episodes: RNE L changes the legal status only",
+      [](const RuleContext&, const ReadTable& t, size_t prev, size_t next) {
+        if (t.Get(next, "RNE") != "L") return std::string();
+        const bool same_ls = t.Get(next, "LS") == t.Get(prev, "LS");
+        const bool same_place = SamePlacement(t, prev, next);
+        if (!same_ls && same_place) return std::string();
+        return std::string(same_ls ? "is L (the legal status changed), but the legal status is "
+                                     "the same as in the episode before"
+                                   : "is L (only the legal status changed), but the placement "
+                                     "(PLACE, PL_POST, URN or PLACE_PROVIDER) changed too");
+      });
+}
+
+// 437: no episode follows one ending in the child's death (E2) or an age assessment
+// finding the young person an adult (E15).
+Rule Rule437() {
+  return PairRule("437", "REC", "Episodes: nothing after REC E2 or E15",
+                  [](const RuleContext&, const ReadTable& t, size_t prev, size_t next) {
+                    const std::string& rec = t.Get(prev, "REC");
+                    if (rec != "E2" && rec != "E15") return std::string();
+                    return fmt::format(
+                        "the episode before (line {}) ended {}, after which no "
+                        "episode can follow",
+                        t.lines[prev],
+                        rec == "E2" ? "with the child's death (E2)"
+                                    : "with the young person found to be an "
+                                      "adult (E15)");
+                  });
+}
+
 // 440 and 441: the review participation code says whether the child was under 4 (PN0) or 4
 // or over (PN1-PN7) at the review. A review on the 4th birthday is the child's 4th year:
 // PN0 then is allowed, as are PN1-PN7.
@@ -123,7 +174,8 @@ Rule Rule446() {
 }  // namespace
 
 std::vector<RuleEntry> ChangeRules() {
-  return {{Rule431, 2023}, {Rule436, 2023}, {Rule440, 2023}, {Rule441, 2023}, {Rule446, 2023}};
+  return {{Rule431, 2023}, {Rule433, 2023}, {Rule434, 2023}, {Rule436, 2023},
+          {Rule437, 2023}, {Rule440, 2023}, {Rule441, 2023}, {Rule446, 2023}};
 }
 
 }  // namespace journey::returns

@@ -39,6 +39,24 @@ TEST(Rules903Changes, Rule431NewPeriodAfterTheLastEnded) {
             V{"Episodes 3 RNE"});
 }
 
+TEST(Rules903Changes, Rules433And434Continuations) {
+  const Row first = Ep("01/05/2025", "01/06/2025", "X1");
+  EXPECT_EQ(Of("433", {first, Ep("01/06/2025", "", "", {{"RNE", "P"}, {"URN", "SC2"}})}), V{});
+  EXPECT_EQ(Of("433", {first, Ep("02/06/2025", "", "", {{"RNE", "P"}, {"URN", "SC2"}})}),
+            V{"Episodes 3 RNE"});
+  EXPECT_EQ(Of("434", {first, Ep("01/06/2025", "", "", {{"RNE", "L"}, {"LS", "C1"}})}), V{});
+  EXPECT_EQ(Of("434", {first, Ep("01/06/2025", "", "", {{"RNE", "L"}})}), V{"Episodes 3 RNE"});
+  EXPECT_EQ(
+      Of("434", {first, Ep("01/06/2025", "", "", {{"RNE", "L"}, {"LS", "C1"}, {"URN", "SC2"}})}),
+      V{"Episodes 3 RNE"});
+}
+
+TEST(Rules903Changes, Rule437NothingAfterDeathOrAdulthood) {
+  EXPECT_EQ(Of("437", {Ep("01/05/2025", "01/06/2025", "E4A"), Ep("02/06/2025", "", "")}), V{});
+  EXPECT_EQ(Of("437", {Ep("01/05/2025", "01/06/2025", "E15"), Ep("02/06/2025", "", "")}),
+            V{"Episodes 3 REC"});
+}
+
 TEST(Rules903Changes, Rule436BothChanged) {
   const Row first = Ep("01/05/2025", "01/06/2025", "X1");
   EXPECT_EQ(
