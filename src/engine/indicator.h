@@ -100,6 +100,12 @@ class IndicatorImpl {
   // The timescale rules whose obligations Child() reads through Context::Obligations: only
   // the rules some indicator of a computation declares are computed (none by default).
   virtual RuleSet Rules() const { return {}; }
+  // The children may be split into shares computed on several threads, each share by its
+  // own object of the indicator; before Finish the runner hands every other share's object
+  // to the first one's Absorb. An indicator keeping state across children for Finish must
+  // add `other`'s state to its own here (the others are then discarded). The test
+  // comparing one share with two (indicator_parallel_test.cc) catches one that does not.
+  virtual void Absorb(IndicatorImpl& /*other*/) {}
 };
 
 struct IndicatorDef {
@@ -108,6 +114,9 @@ struct IndicatorDef {
 };
 
 // A dimension groups cases: key 0 is "not known / not applicable" for every dimension.
+// A key may read only the child's rows and the case's day, worker and category (not its
+// record or value, nor the indicator): the runner computes each child's keys once per
+// distinct (day, worker, category) and gives them to every case that shares them.
 struct DimensionInput {
   const Context& ctx;
   const ChildView* child;  // null for cases about no child

@@ -4,63 +4,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
+#include <thread>
 #include <unordered_map>
+
+#include "engine/indicator_sums.h"
 
 namespace journey::engine {
 namespace {
-
-struct Acc {
-  double numerator = 0;
-  double sum = 0;
-  uint32_t cases = 0;
-  std::vector<float> values;  // medians only
-};
-
-double Median(std::vector<float>& v) {
-  if (v.empty()) return 0;
-  const size_t mid = v.size() / 2;
-  std::nth_element(v.begin(), v.begin() + static_cast<long>(mid), v.end());
-  const double hi = v[mid];
-  if (v.size() % 2) return hi;
-  const double lo = *std::max_element(v.begin(), v.begin() + static_cast<long>(mid));
-  return (lo + hi) / 2;
-}
-
-Cell MakeCell(const IndicatorInfo& info, Acc& a, const std::optional<double>& population) {
-  Cell c;
-  c.cases = a.cases;
-  switch (info.unit) {
-    case Unit::kPercent:
-      c.numerator = a.numerator;
-      c.denominator = a.cases;
-      if (a.cases) c.value = 100.0 * a.numerator / a.cases;
-      break;
-    case Unit::kRatePer10k:
-      c.numerator = a.numerator;
-      if (population && *population > 0) {
-        c.denominator = *population;
-        c.value = 10000.0 * a.numerator / *population;
-      }
-      break;
-    case Unit::kCount:
-      c.numerator = a.numerator;
-      c.denominator = a.cases;
-      c.value = a.numerator;
-      break;
-    case Unit::kMeanDays:
-    case Unit::kMean:
-      c.numerator = a.sum;
-      c.denominator = a.cases;
-      if (a.cases) c.value = a.sum / a.cases;
-      break;
-    case Unit::kMedianDays:
-      c.numerator = a.sum;
-      c.denominator = a.cases;
-      if (a.cases) c.value = Median(a.values);
-      break;
-  }
-  return c;
-}
 
 Status CheckPeriods(std::vector<Period>& periods, Date as_at) {
   if (periods.empty()) return InvalidArgument("no period given");
@@ -83,6 +34,94 @@ Status CheckPeriods(std::vector<Period>& periods, Date as_at) {
   }
   return Status::Ok();
 }
+
+// A set of kinds.
+struct KindMask {
+  uint64_t bits[(model::kKindCount + 63) / 64] = {};
+  void Set(Kind k) {
+    bits[static_cast<size_t>(k) / 64] |= uint64_t{1} << (static_cast<size_t>(k) % 64);
+  }
+  bool Empty() const {
+    for (uint64_t b : bits)
+      if (b) return false;
+    return true;
+  }
+  bool Intersects(const KindMask& o) const {
+    for (size_t i = 0; i < std::size(bits); ++i)
+      if (bits[i] & o.bits[i]) return true;
+    return false;
+  }
+};
+
+// One thread's share of the children: its own indicator objects (they may keep state),
+// context (the obligation cache), cases and sums.
+struct Share {
+  Context ctx;
+  const ReportResult* res;
+  std::vector<std::unique_ptr<IndicatorImpl>> impls;
+  std::vector<std::vector<Case>> cases;    // per indicator
+  std::vector<std::vector<int32_t>> keys;  // per indicator: cases x dimensions
+  internal::CellSums sums;
+  Emitter em;
+
+  // Per indicator: the kinds other than person and allocation it reads (as a mask of
+  // kinds); a child with no row of any of them gives it nothing to count, so it is not
+  // called for that child. An indicator reading only person and allocation is always called.
+  std::vector<KindMask> triggers;
+  const std::vector<Kind>* kinds = nullptr;  // the kinds in each view
+
+  Share(const Context& base, const ReportResult& r, bool straightforward)
+      : ctx(base),
+        res(&r),
+        cases(r.indicators.size()),
+        keys(r.indicators.size()),
+        sums(r.indicators, r.dimensions, r.periods.size(), !straightforward) {
+    for (const IndicatorDef* d : r.indicators) {
+      impls.push_back(d->make());
+      KindMask m;
+      if (!straightforward)
+        for (Kind k : impls.back()->Kinds())
+          if (k != Kind::kPerson && k != Kind::kAllocation) m.Set(k);
+      triggers.push_back(m);
+    }
+  }
+
+  // Runs every indicator over one child (null: Finish, the cases about no child) and sums
+  // the new cases.
+  template <typename F>
+  void Run(const ChildView* v, F&& step) {
+    sums.BeginChild(ctx, v);
+    KindMask has;
+    if (v)
+      for (Kind k : *kinds)
+        if (!v->of(k).empty()) has.Set(k);
+    for (size_t i = 0; i < impls.size(); ++i) {
+      if (v && !triggers[i].Empty() && !triggers[i].Intersects(has)) continue;
+      em.Bind(&ctx, v ? v->child : 0, &cases[i]);
+      const size_t before = cases[i].size();
+      step(*impls[i]);
+      for (size_t c = before; c < cases[i].size(); ++c) sums.KeyAndAdd(i, cases[i][c], &keys[i]);
+    }
+  }
+  void Children(const Projection& p, const std::vector<Kind>& ks, int32_t from, int32_t to) {
+    kinds = &ks;
+    p.ForEachChildIn(ks, from, to, [&](const ChildView& v) {
+      Run(&v, [&](IndicatorImpl& impl) { impl.Child(ctx, v, em); });
+    });
+  }
+  // Joins the next share (children after this one's).
+  void Absorb(Share& o) {
+    for (size_t i = 0; i < impls.size(); ++i) {
+      impls[i]->Absorb(*o.impls[i]);
+      cases[i].insert(cases[i].end(), o.cases[i].begin(), o.cases[i].end());
+      keys[i].insert(keys[i].end(), o.keys[i].begin(), o.keys[i].end());
+    }
+    sums.Absorb(o.sums);
+  }
+  void Finish() {
+    Run(nullptr, [&](IndicatorImpl& impl) { impl.Finish(ctx, em); });
+  }
+};
 
 }  // namespace
 
@@ -118,109 +157,67 @@ Result<ReportResult> ComputeIndicators(const Projection& projection, const Times
       res.dimensions.push_back(d);
   }
 
-  Context ctx;
-  ctx.projection = &projection;
-  ctx.timescales = &timescales;
-  ctx.as_at = request.as_at;
-  ctx.periods = res.periods;
-  ctx.first_day = ctx.last_day = res.periods[0].start.days();
+  Context base;
+  base.projection = &projection;
+  base.timescales = &timescales;
+  base.as_at = request.as_at;
+  base.periods = res.periods;
+  base.first_day = base.last_day = res.periods[0].start.days();
   for (const Period& p : res.periods) {
-    ctx.first_day = std::min(ctx.first_day, p.start.days());
-    ctx.last_day = std::max(ctx.last_day, p.end.days());
+    base.first_day = std::min(base.first_day, p.start.days());
+    base.last_day = std::max(base.last_day, p.end.days());
   }
 
-  const size_t n = res.indicators.size(), nd = res.dimensions.size();
-  std::vector<std::unique_ptr<IndicatorImpl>> impls;
+  // The kinds every view needs, and the rules to compute: the union over the indicators.
   std::vector<Kind> kinds = {Kind::kPerson, Kind::kAllocation};
   auto add_kinds = [&](const std::vector<Kind>& ks) {
     for (Kind k : ks)
       if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
   };
   for (const IndicatorDef* d : res.indicators) {
-    impls.push_back(d->make());
-    add_kinds(impls.back()->Kinds());
-    ctx.rules |= impls.back()->Rules();
+    const std::unique_ptr<IndicatorImpl> impl = d->make();
+    add_kinds(impl->Kinds());
+    base.rules |= impl->Rules();
   }
   for (const DimensionDef* d : res.dimensions) add_kinds(d->kinds);
   // Kinds not asked for are left empty in every view. Obligations read their rules' kinds:
   // given for the rules the indicators declared (IndicatorImpl::Rules).
-  add_kinds(Timescales::KindsFor(ctx.rules));
+  add_kinds(Timescales::KindsFor(base.rules));
 
-  res.cases.resize(n);
-  res.keys.resize(n);
-  Emitter em;
-  auto give_keys = [&](size_t i, size_t from, const ChildView* v) {
-    const std::vector<Case>& cs = res.cases[i];
-    for (size_t c = from; c < cs.size(); ++c)
-      for (const DimensionDef* d : res.dimensions)
-        res.keys[i].push_back(d->key(DimensionInput{ctx, v, cs[c], res.indicators[i]->info}));
+  // The children split into shares, one per thread, each share with its own indicator
+  // objects, obligation cache, cases and sums; the shares are then joined in child order,
+  // so the cases and cells are the same whatever the number of threads.
+  size_t threads =
+      request.threads > 0 && !request.straightforward ? static_cast<size_t>(request.threads) : 1;
+  if (request.threads <= 0 && !request.straightforward &&
+      projection.table(Kind::kPerson).live_rows() >= 20000)
+    threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  const std::vector<int32_t> bounds = projection.SplitChildren(threads);
+  std::vector<Share> shares;
+  shares.reserve(threads);
+  for (size_t t = 0; t < threads; ++t) shares.emplace_back(base, res, request.straightforward);
+  auto run = [&](size_t t) {
+    const int32_t to =
+        t + 2 == bounds.size() ? std::numeric_limits<int32_t>::max() : bounds[t + 1] - 1;
+    shares[t].Children(projection, kinds, bounds[t], to);
   };
-  projection.ForEachChild(kinds, [&](const ChildView& v) {
-    for (size_t i = 0; i < n; ++i) {
-      em.Bind(&ctx, v.child, &res.cases[i]);
-      const size_t before = res.cases[i].size();
-      impls[i]->Child(ctx, v, em);
-      if (nd) give_keys(i, before, &v);
-    }
-  });
-  for (size_t i = 0; i < n; ++i) {
-    em.Bind(&ctx, 0, &res.cases[i]);
-    const size_t before = res.cases[i].size();
-    impls[i]->Finish(ctx, em);
-    if (nd) give_keys(i, before, nullptr);
-  }
+  std::vector<std::thread> workers;
+  for (size_t t = 1; t < threads; ++t) workers.emplace_back(run, t);
+  run(0);
+  for (std::thread& w : workers) w.join();
 
-  // Cells: the total and each dimension's groups, per period.
-  const size_t np = res.periods.size();
-  for (size_t i = 0; i < n; ++i) {
+  Share& all = shares[0];
+  for (size_t t = 1; t < threads; ++t) all.Absorb(shares[t]);
+  all.Finish();
+  res.cases = std::move(all.cases);
+  res.keys = std::move(all.keys);
+  for (size_t i = 0; i < res.indicators.size(); ++i) {
     const IndicatorInfo& info = res.indicators[i]->info;
-    const bool median = info.unit == Unit::kMedianDays;
-    const std::vector<Case>& cs = res.cases[i];
-    std::vector<Acc> totals(np);
-    std::vector<std::unordered_map<int64_t, Acc>> groups(nd);
-    auto add = [&](Acc& a, const Case& c) {
-      a.cases++;
-      a.numerator += c.numerator;
-      a.sum += c.value;
-      if (median) a.values.push_back(c.value);
-    };
-    for (size_t c = 0; c < cs.size(); ++c) {
-      add(totals[cs[c].period], cs[c]);
-      for (size_t d = 0; d < nd; ++d) {
-        const int64_t k = (static_cast<int64_t>(cs[c].period) << 32) |
-                          static_cast<uint32_t>(res.keys[i][c * nd + d]);
-        add(groups[d][k], cs[c]);
-      }
+    for (Cell& c : all.sums.Cells(i, request.population)) {
+      if (c.dimension >= 0)
+        c.label = res.dimensions[static_cast<size_t>(c.dimension)]->label(all.ctx, info, c.key);
+      res.cells.push_back(std::move(c));
     }
-    const std::optional<double> total_pop =
-        request.population ? std::optional<double>(request.population->Total()) : std::nullopt;
-    std::vector<Cell> cells;
-    for (size_t p = 0; p < np; ++p) {
-      Cell c = MakeCell(info, totals[p], total_pop);
-      c.indicator = static_cast<uint32_t>(i);
-      c.period = static_cast<uint16_t>(p);
-      cells.push_back(std::move(c));
-    }
-    for (size_t d = 0; d < nd; ++d) {
-      const DimensionDef& dim = *res.dimensions[d];
-      if (dim.applies && !dim.applies(info)) continue;
-      for (auto& [k, acc] : groups[d]) {
-        const int32_t key = static_cast<int32_t>(static_cast<uint32_t>(k & 0xffffffff));
-        std::optional<double> pop;
-        if (request.population && dim.population) pop = dim.population(*request.population, key);
-        Cell c = MakeCell(info, acc, pop);
-        c.indicator = static_cast<uint32_t>(i);
-        c.period = static_cast<uint16_t>(k >> 32);
-        c.dimension = static_cast<int16_t>(d);
-        c.key = key;
-        c.label = dim.label(ctx, info, key);
-        cells.push_back(std::move(c));
-      }
-    }
-    std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
-      return std::tie(a.period, a.dimension, a.key) < std::tie(b.period, b.dimension, b.key);
-    });
-    for (Cell& c : cells) res.cells.push_back(std::move(c));
   }
   return res;
 }

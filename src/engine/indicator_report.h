@@ -18,6 +18,13 @@ struct ReportRequest {
   std::vector<Period> periods;             // at least one
   Date as_at;                              // nothing dated after it is seen
   const Population* population = nullptr;  // for rates; without it rates have no value
+  // Threads sharing the children (the figures are the same whatever the number): 0 for
+  // one per core when there are enough children to be worth it.
+  int threads = 0;
+  // Tests only: the straightforward computation, on one thread, every indicator called for
+  // every child and every case keyed on its own (the fast path skips an indicator for a
+  // child with no row of its kinds and keys a child's cases once per distinct date).
+  bool straightforward = false;
 };
 
 struct Cell {

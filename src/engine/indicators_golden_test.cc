@@ -13,7 +13,9 @@
 //   ID [DIM=LABEL] num=N den=D value=V children=ID,ID in_numerator=ID,ID
 // Every cell of every indicator named in a block must be expected (none missing, none
 // extra). Each file is also computed from a projection given each child by ReplaceChild
-// (twice, and once more then compacted), which must give exactly the same cells.
+// (twice, and once more then compacted), with the children split over three threads, and
+// the straightforward way (ReportRequest::straightforward), which must all give exactly the
+// same cells.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -120,9 +122,12 @@ Result<Golden> ReadGolden(const fs::path& path) {
   return g;
 }
 
-Result<std::vector<std::string>> Actual(const Projection& p, const Golden& g, const Block& b) {
+Result<std::vector<std::string>> Actual(const Projection& p, const Golden& g, const Block& b,
+                                        int threads = 1, bool straightforward = false) {
   Timescales ts(g.config);
   ReportRequest req;
+  req.threads = threads;
+  req.straightforward = straightforward;
   req.indicators.assign(b.ids.begin(), b.ids.end());
   req.dimensions = g.dims;
   req.periods = {b.period};
@@ -181,6 +186,15 @@ TEST_P(GoldenIndicators, FiguresAsExpected) {
     EXPECT_EQ(*actual, expected) << path.filename().string() << " line " << b.line
                                  << ": actual cells:\n  "
                                  << fmt::format("{}", fmt::join(*actual, "\n  "));
+    // The children split over three threads (shares of one child or none): the same cells.
+    auto split = Actual(*full, *g, b, 3);
+    ASSERT_TRUE(split);
+    EXPECT_EQ(*split, *actual) << path.filename().string() << " line " << b.line
+                               << ": differs with the children split over threads";
+    auto plain = Actual(*full, *g, b, 1, true);
+    ASSERT_TRUE(plain);
+    EXPECT_EQ(*plain, *actual) << path.filename().string() << " line " << b.line
+                               << ": the fast path differs from the straightforward one";
     auto inc = Actual(*incremental, *g, b);
     ASSERT_TRUE(inc);
     EXPECT_EQ(*inc, *actual) << path.filename().string() << " line " << b.line

@@ -69,6 +69,12 @@ class CaseHolders : public IndicatorImpl {
       for (int32_t w : workers_) counts_[p][w]++;
     }
   }
+  void Absorb(IndicatorImpl& other) override {
+    const auto& o = static_cast<const CaseHolders&>(other).counts_;
+    if (counts_.empty()) counts_.resize(o.size());
+    for (size_t p = 0; p < o.size(); ++p)
+      for (const auto& [w, n] : o[p]) counts_[p][w] += n;
+  }
 
  protected:
   std::vector<std::unordered_map<int32_t, int32_t>> counts_;  // per period: worker -> children

@@ -181,6 +181,12 @@ Status KindTable::AppendRun(int32_t child, std::vector<const Record*>& recs, boo
   const uint32_t count = static_cast<uint32_t>(recs.size());
   live_rows_ += count;
   if (loaded) {
+    if (child == 0 && !runs_.empty() && runs_.front().child > 0) {
+      // Records about no child after the children (a streamed build): their run still
+      // comes first, wherever its rows are.
+      if (count) runs_.insert(runs_.begin(), Run{0, begin, count});
+      return Status::Ok();
+    }
     if (!runs_.empty() && runs_.back().child >= child) {
       return Internal(
           fmt::format("{}: child {} loaded out of order", model::KindName(kind_), child));
@@ -380,6 +386,22 @@ ChildView Projection::View(int32_t child) const {
   for (int k = 0; k < model::kKindCount; ++k)
     v.rows[k] = tables_[static_cast<size_t>(k)].RowsOf(child);
   return v;
+}
+
+std::vector<int32_t> Projection::SplitChildren(size_t n) const {
+  std::vector<int32_t> ids;
+  ids.reserve(table(Kind::kPerson).live_rows());
+  table(Kind::kPerson).ForEachRun([&](int32_t child, RowRange) {
+    if (child != 0) ids.push_back(child);
+  });
+  if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
+  std::vector<int32_t> bounds = {1};
+  for (size_t i = 1; i < n; ++i) {
+    const size_t at = ids.size() * i / n;
+    bounds.push_back(at < ids.size() ? std::max(ids[at], bounds.back()) : bounds.back());
+  }
+  bounds.push_back(std::numeric_limits<int32_t>::max());
+  return bounds;
 }
 
 Status Projection::LoadOrganisationIndex() {

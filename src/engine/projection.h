@@ -84,6 +84,7 @@ class KindTable {
 
  private:
   friend class Projection;
+  friend class ProjectionBuilder;
   struct Column {
     model::FieldType type;
     std::vector<int32_t> i32;
@@ -101,7 +102,7 @@ class KindTable {
   const Column& col(int field) const { return columns_[static_cast<size_t>(field)]; }
 
   // Appends one child's records as a new run (sorted here); `loaded` runs must come in
-  // ascending child order.
+  // ascending child order, except child 0's (records about no child), which may come last.
   Status AppendRun(int32_t child, std::vector<const model::Record*>& recs, bool loaded);
   Status AppendRow(const model::Record& r);
   void Replace(int32_t child, uint32_t begin, uint32_t count);
@@ -156,7 +157,16 @@ class Projection {
   // Every person in ascending id order, with their rows in the kinds `kinds` (others left
   // empty): a merge over the tables' runs, no per-child search.
   template <typename F>
-  void ForEachChild(const std::vector<Kind>& kinds, F&& fn) const;
+  void ForEachChild(const std::vector<Kind>& kinds, F&& fn) const {
+    ForEachChildIn(kinds, 1, std::numeric_limits<int32_t>::max(), fn);
+  }
+  // The same for the people with ids in [from, to] only (a share of the children for one
+  // thread: each share is visited in ascending order, independently of the others).
+  template <typename F>
+  void ForEachChildIn(const std::vector<Kind>& kinds, int32_t from, int32_t to, F&& fn) const;
+  // Person ids splitting the people into `n` shares of about equal size: n + 1 bounds,
+  // share i being [bounds[i], bounds[i + 1] - 1].
+  std::vector<int32_t> SplitChildren(size_t n) const;
 
   // The team of a worker (worker.team_id), 0 when unknown.
   int32_t WorkerTeam(int32_t worker) const;
@@ -171,6 +181,7 @@ class Projection {
   void CompactAll();
 
  private:
+  friend class ProjectionBuilder;
   Status LoadOrganisationIndex();
   std::vector<KindTable> tables_;
   std::unordered_set<int32_t> replaced_;  // children with rows in some table's overlay
@@ -178,19 +189,28 @@ class Projection {
 };
 
 template <typename F>
-void Projection::ForEachChild(const std::vector<Kind>& kinds, F&& fn) const {
+void Projection::ForEachChildIn(const std::vector<Kind>& kinds, int32_t from, int32_t to,
+                                F&& fn) const {
   const KindTable& persons = table(Kind::kPerson);
   std::vector<int32_t> ids;
   ids.reserve(persons.live_rows());
   persons.ForEachRun([&](int32_t child, RowRange) {
-    if (child != 0) ids.push_back(child);
+    if (child != 0 && child >= from && child <= to) ids.push_back(child);
   });
-  bool sorted = persons.overlay_.empty();
-  if (!sorted) std::sort(ids.begin(), ids.end());
+  // Loaded runs come in ascending order, replaced children after them in none.
+  if (!persons.overlay_.empty()) std::sort(ids.begin(), ids.end());
   std::vector<Kind> used;  // kinds with rows: the others stay empty in every view
   for (Kind k : kinds)
     if (!table(k).ids_.empty()) used.push_back(k);
+  // Each cursor starts at the share's first run (a binary search, not a walk from 0).
   std::vector<size_t> cursor(used.size(), 0);
+  for (size_t k = 0; k < used.size(); ++k) {
+    const std::vector<KindTable::Run>& runs = table(used[k]).runs_;
+    cursor[k] = static_cast<size_t>(
+        std::lower_bound(runs.begin(), runs.end(), from,
+                         [](const KindTable::Run& r, int32_t c) { return r.child < c; }) -
+        runs.begin());
+  }
   ChildView v;
   v.tables = &tables_;
   for (int32_t child : ids) {
