@@ -357,6 +357,7 @@ TEST_F(Api, AuthorisationMatrix) {
   // refused by need-to-know, which is also a 403.
   const std::set<std::string> child_readers{"sw", "manager", "director", "inspector"};
   const std::set<std::string> child_writers{"sw", "manager"};
+  const std::set<std::string> figures{"manager", "analyst", "director", "inspector"};
   const std::vector<Endpoint> endpoints = {
       {"GET", "/api/session", "", everyone},
       {"GET", "/api/me/work", "", practitioners},
@@ -386,6 +387,9 @@ TEST_F(Api, AuthorisationMatrix) {
       {"GET", "/api/grants", "", {"admin"}},
       {"POST", "/api/grants", "{}", {"admin"}},
       {"GET", "/api/audit", "", {"admin"}},
+      {"GET", "/api/indicators", "", figures},
+      {"GET", "/api/report?indicators=rereferrals_12m&trend=none", "", figures},
+      {"GET", "/api/report/drill?indicator=rereferrals_12m&trend=none", "", figures},
   };
   // Every route is in the matrix (bar sign-in and sign-out, tested above).
   EXPECT_EQ(endpoints.size() + 2, S().app().Routes().size());

@@ -79,6 +79,7 @@ Status App::Init() {
   JOURNEY_ASSIGN_OR_RETURN(projection_, engine::Projection::Load(*store_));
   JOURNEY_RETURN_IF_ERROR(directory_.Load(*store_, projection_, clock_.Today()));
   static_.SetRoot(opt_.static_dir);
+  JOURNEY_RETURN_IF_ERROR(reports_.Load(*store_));
   {
     JOURNEY_ASSIGN_OR_RETURN(
         db::Statement q, db_->Prepare("SELECT id, user_id, child_id, reason, granted_by, "
@@ -117,6 +118,9 @@ Status App::Init() {
   AddRoute("GET", "/api/grants", kGrants, &App::ListGrants);
   AddRoute("POST", "/api/grants", kGrants, &App::CreateGrant);
   AddRoute("GET", "/api/audit", kAudit, &App::Audit);
+  AddRoute("GET", "/api/indicators", kReport, &App::IndicatorList);
+  AddRoute("GET", "/api/report", kReport, &App::Report);
+  AddRoute("GET", "/api/report/drill", kReport, &App::ReportDrill);
   return Status::Ok();
 }
 
@@ -134,6 +138,7 @@ Status App::AfterWrite(int64_t child_id) {
   JOURNEY_RETURN_IF_ERROR(projection_.ReplaceChild(cr));
   if (due_) due_->Refresh(static_cast<int32_t>(child_id));
   directory_.Refresh(cr, clock_.Today());
+  reports_.Invalidate();
   return Status::Ok();
 }
 

@@ -22,6 +22,7 @@
 #include "server/audit.h"
 #include "server/auth.h"
 #include "server/directory.h"
+#include "server/report_cache.h"
 #include "server/http.h"
 #include "server/roles.h"
 #include "server/router.h"
@@ -76,6 +77,7 @@ class App {
   // The database as it may be shown: the file, or the URL without its password.
   const std::string& where() const { return db_->path(); }
   const Directory& directory() const { return directory_; }
+  const ReportCache& reports() const { return reports_; }
   // Grants access to a restricted child's record (administrators, and the demo set-up).
   Result<int64_t> AddGrant(const Grant& g);
 
@@ -124,6 +126,11 @@ class App {
   Response ListGrants(Call& c);
   Response CreateGrant(Call& c);
   Response Audit(Call& c);
+  // api_report.cc: the indicators, the scorecard and its breakdowns, the drill-down.
+  Response IndicatorList(Call& c);
+  Response Report(Call& c);
+  Response ReportDrill(Call& c);
+  Result<engine::ReportRequest> ReportRequestOf(const Request& req, bool breakdown);
 
   Response SessionBody(const User& u, const Session& s) const;
   Result<int32_t> TeamFor(Call& c);
@@ -142,6 +149,8 @@ class App {
   Router router_;
   std::vector<RouteDef> routes_;
   std::vector<Grant> grants_;
+  ReportCache reports_;  // computed reports, until the next write
+  uint64_t export_seq_ = 0;
 };
 
 // A JSON error response: {"error": {"code", "message"[, "fields"]}} with the code's status.

@@ -278,9 +278,40 @@ async function performance() {
   await withPage(async (page) => {
     await signIn(page, server.users.performance_analyst);
     await page.getByRole('heading', { name: 'Performance' }).waitFor();
+    await page.locator('.journey-indicator').first().waitFor();
     await page.waitForLoadState('networkidle');
     await checkAccessibility(page, 'Performance');
     await screenshot(page, shots, 'performance');
+    // An analyst sees the children behind a figure by id only.
+    await page.locator('.journey-indicator a', { hasText: 'By team, worker and child' }).first().click();
+    await page.getByRole('link', { name: "The children behind the council's figure" }).click();
+    await page.getByText('by their Journey ID only').waitFor();
+    assert(await page.locator('table a[href^="#/children/"]').count() === 0, 'an analyst was given links to children');
+  });
+}
+
+// Drill down from a red indicator (worse than England) to a child: council, team, worker,
+// the children behind the worker's figure, and the child's record.
+async function drillFromRed() {
+  await withPage(async (page) => {
+    await signIn(page, server.users.senior_leader);
+    await page.goto('/#/performance?trend=yearly');
+    const red = page.locator('.journey-indicator[data-rag="red"]').first();
+    await red.waitFor();
+    const title = (await red.locator('h3').textContent()).trim();
+    await red.getByRole('link', { name: /By team, worker and child/ }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByRole('table', { name: 'By team' }).waitFor();
+    await checkAccessibility(page, 'Performance by team');
+    await page.getByRole('table', { name: 'By team' }).locator('tbody a').first().click();
+    await page.getByRole('table', { name: 'By worker in the team' }).locator('tbody a').first().click();
+    const child = page.locator('table a[href^="#/children/"]').first();
+    await child.waitFor();
+    await checkAccessibility(page, 'The children behind a figure');
+    await screenshot(page, shots, 'performance-drill');
+    const name = (await child.textContent()).trim();
+    await child.click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
   });
 }
 
@@ -340,6 +371,7 @@ const tests = [
   ['a restricted record asks for a reason', restricted],
   ['my team', team],
   ['performance', performance],
+  ['drill down from a red indicator to a child', drillFromRed],
   ['administration', admin],
   ['a session that expires mid-form loses nothing', sessionExpiresMidForm, 180000],
 ];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDate, overdueText, urgencyColour } from './format.js';
 import { parseHash } from './router.js';
 import { homeFor, navFor } from './roles.js';
-import { rag, reportCsv, showValue } from './pages/Performance.jsx';
+import { comparator, downloadHref, rag, showValue } from './pages/Performance.jsx';
 
 describe('format', () => {
   it('writes dates as GOV.UK style asks', () => {
@@ -44,19 +44,24 @@ describe('routes', () => {
 describe('performance', () => {
   const pct = { id: 'a', title: 'Assessments in 45 days', unit: 'percent', polarity: 'higher' };
   it('shows figures and compares with England by polarity', () => {
-    expect(showValue(pct, 0.8123)).toBe('81.2%');
+    expect(showValue(pct, 81.234)).toBe('81.2%');
     expect(showValue(pct, null)).toBe('No data');
-    expect(rag(pct, 0.8, 0.85)).toBe('red');
-    expect(rag({ ...pct, polarity: 'lower' }, 0.8, 0.85)).toBe('green');
-    expect(rag(pct, 0.8, null)).toBe('grey');
+    expect(showValue({ unit: 'count' }, 1234)).toBe('1,234');
+    expect(showValue({ unit: 'per_10k' }, 42.94)).toBe('42.9 per 10,000');
+    expect(rag(pct, 80, 85)).toBe('red');
+    expect(rag(pct, 85, 85)).toBe('green');
+    expect(rag({ ...pct, polarity: 'lower' }, 80, 85)).toBe('green');
+    expect(rag(pct, 80, null)).toBe('grey');
   });
-  it('writes the report as CSV with quoting', () => {
-    const csv = reportCsv({
-      indicators: [{ id: 'a', title: 'Visits, on time' }],
-      periods: [{ start: '2026-01-01', end: '2026-01-31' }],
-      cells: [{ indicator: 0, period: 0, label: '', numerator: 3, denominator: 4, value: 0.75 }],
-    });
-    expect(csv).toBe('indicator,title,period_start,period_end,group,numerator,denominator,value\na,"Visits, on time",2026-01-01,2026-01-31,Council,3,4,0.75\n');
+  it('compares with England, else the statistical neighbours', () => {
+    expect(comparator({ england: { value: 24 }, neighbours: { value: 20 } })).toBe(24);
+    expect(comparator({ england: null, neighbours: { value: 20 } })).toBe(20);
+    expect(comparator({ england: null, neighbours: null })).toBe(null);
+  });
+  it('downloads the figures the server computed', () => {
+    expect(downloadHref({ trend: 'yearly', as_at: '2026-03-31' }, 'xlsx', { indicators: 'a' }))
+      .toBe('/api/report?as_at=2026-03-31&trend=yearly&indicators=a&format=xlsx');
+    expect(downloadHref({}, 'csv')).toBe('/api/report?trend=monthly&format=csv');
   });
 });
 

@@ -19,7 +19,7 @@ export function TrendChart({ points, label, percent, benchmarks = [] }) {
       const svg = Plot.plot({
         width: 420, height: 180, marginLeft: 48,
         x: { type: 'point', label: null, tickFormat: (d, i) => (i % 3 === 0 ? d : '') },
-        y: { label, grid: true, tickFormat: percent ? (d) => `${Math.round(d * 100)}%` : undefined },
+        y: { label, grid: true, tickFormat: percent ? (d) => `${Math.round(d)}%` : undefined },
         style: { fontSize: '12px', fontFamily: 'inherit' },
         marks,
       });
