@@ -99,7 +99,8 @@ TEST_F(ReportApi, TeamsAddUpToTheCouncilAndWorkersBelongToTheirTeam) {
       fmt::format("/api/report?trend=none&breakdown=worker&team_id={}&indicators={}", team, kInd));
   ASSERT_EQ(w.status, 200) << w.body;
   int workers = 0;
-  for (const json& cell : w.Json()["cells"]) workers += cell["dimension"] == 0;
+  const json wj = w.Json();  // kept: a range-for over a temporary's member dangles
+  for (const json& cell : wj["cells"]) workers += cell["dimension"] == 0;
   EXPECT_GT(workers, 0);
   // The drill-down of the team lists as many children as the engine's.
   Reply d = c.Get(fmt::format("/api/report/drill?trend=none&indicator={}&team_id={}", kInd, team));
@@ -115,7 +116,8 @@ TEST_F(ReportApi, DrillNamesChildrenOnlyToThoseAllowed) {
   ASSERT_EQ(a.status, 200) << a.body;
   ASSERT_GT(a.Json()["items"].size(), 0u);
   EXPECT_FALSE(a.Json()["names_shown"].get<bool>());
-  for (const json& item : a.Json()["items"]) {
+  const json aj = a.Json();
+  for (const json& item : aj["items"]) {
     EXPECT_FALSE(item.contains("name")) << item.dump();
     EXPECT_FALSE(item.contains("date_of_birth"));
     EXPECT_GT(item["id"].get<int>(), 0);
@@ -124,7 +126,8 @@ TEST_F(ReportApi, DrillNamesChildrenOnlyToThoseAllowed) {
   Reply d = director.Get(target);
   ASSERT_EQ(d.status, 200);
   int named = 0;
-  for (const json& item : d.Json()["items"]) named += item.contains("date_of_birth");
+  const json dj = d.Json();
+  for (const json& item : dj["items"]) named += item.contains("date_of_birth");
   EXPECT_GT(named, 0);
   // A manager sees names of their own team's children only.
   Client manager = SignedIn("manager");
@@ -133,7 +136,8 @@ TEST_F(ReportApi, DrillNamesChildrenOnlyToThoseAllowed) {
   const Directory& dir = S().app().directory();
   const User* mu = S().app().auth().FindUsername("manager");
   int mine = 0, others = 0;
-  for (const json& item : m.Json()["items"]) {
+  const json mj = m.Json();
+  for (const json& item : mj["items"]) {
     const ChildEntry* ch = dir.Child(item["id"].get<int64_t>());
     ASSERT_NE(ch, nullptr);
     bool team = false;
@@ -152,7 +156,8 @@ TEST_F(ReportApi, DrillNamesChildrenOnlyToThoseAllowed) {
   Reply log = admin.Get("/api/audit?action=report_children");
   ASSERT_EQ(log.status, 200);
   std::set<std::string> who;
-  for (const json& e : log.Json()["items"]) who.insert(e["user"].get<std::string>());
+  const json lj = log.Json();
+  for (const json& e : lj["items"]) who.insert(e["user"].get<std::string>());
   EXPECT_TRUE(who.count("director")) << log.body;
   EXPECT_FALSE(who.count("analyst"));
 }

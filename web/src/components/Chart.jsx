@@ -24,6 +24,9 @@ export function TrendChart({ points, label, percent, benchmarks = [] }) {
         marks,
       });
       svg.setAttribute('aria-hidden', 'true');
+      // Plot puts a <style> element in the chart, which the Content-Security-Policy refuses
+      // (no inline styles); the same rules are in styles.scss (.journey-chart svg).
+      for (const el of svg.querySelectorAll('style')) el.remove();
       ref.current.replaceChildren(svg);
     });
     return () => { live = false; };
