@@ -11,6 +11,8 @@ export const ROUTES = [
   ['team', /^\/team$/],
   ['performance', /^\/performance$/],
   ['admin', /^\/admin$/],
+  ['governance', /^\/governance$/],
+  ['leaders', /^\/governance\/leaders$/],
 ];
 
 export function parseHash(hash) {
