@@ -24,10 +24,5 @@ if(JOURNEY_BUILD_TESTS)
                      --timing-out ${CMAKE_BINARY_DIR}/web_timing.json)
     # RUN_SERIAL: the cold-start timing must not share the two cores with other tests.
     set_tests_properties(web.browser PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900 RUN_SERIAL TRUE)
-    # The governance pages (issue 6) on their own council with the inspection history.
-    add_test(NAME web.browser_governance
-             COMMAND ${CMAKE_SOURCE_DIR}/web/scripts/ctest.sh governance --journey $<TARGET_FILE:journey>
-                     --screenshots ${CMAKE_BINARY_DIR}/screenshots)
-    set_tests_properties(web.browser_governance PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600 RUN_SERIAL TRUE)
   endif()
 endif()

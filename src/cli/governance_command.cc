@@ -13,7 +13,6 @@
 #include "cli/input_files.h"
 #include "engine/projection.h"
 #include "engine/timescales.h"
-#include "governance/governance_json.h"
 #include "governance/inspections.h"
 #include "store/record_span.h"
 #include "store/store.h"
@@ -58,7 +57,38 @@ Status RunHistory(const GovernanceArgs& a, CommandContext& ctx) {
   JOURNEY_ASSIGN_OR_RETURN(auto history, governance::ReadInspections(*s));
   std::ostream& out = *ctx.out;
   if (a.json) {
-    out << governance::InspectionsJson(history).dump(2) << "\n";
+    nlohmann::json doc = nlohmann::json::array();
+    for (const auto& i : history) {
+      nlohmann::json js = nlohmann::json::array(), rs = nlohmann::json::array();
+      for (const auto& j : i.judgements)
+        js.push_back({{"area", j.area},
+                      {"area_label", j.area_label},
+                      {"grade", j.grade},
+                      {"grade_label", j.grade_label},
+                      {"rank", j.rank}});
+      for (const auto& r : i.recommendations)
+        rs.push_back({{"id", r.id},
+                      {"type", r.type},
+                      {"number", r.number ? nlohmann::json(*r.number) : nullptr},
+                      {"area", r.area},
+                      {"text", r.text},
+                      {"reference", r.reference},
+                      {"actions", r.actions},
+                      {"actions_done", r.actions_done}});
+      doc.push_back({{"id", i.id},
+                     {"framework", i.framework},
+                     {"framework_label", i.framework_label},
+                     {"council", i.council},
+                     {"title", i.title},
+                     {"start_date", i.start_date.ToIso()},
+                     {"end_date", Iso(i.end_date)},
+                     {"published_date", Iso(i.published_date)},
+                     {"summary", i.summary},
+                     {"source", i.source},
+                     {"judgements", js},
+                     {"recommendations", rs}});
+    }
+    out << doc.dump(2) << "\n";
     return Status::Ok();
   }
   if (history.empty()) {
@@ -98,7 +128,21 @@ Status RunPlan(const GovernanceArgs& a, CommandContext& ctx) {
   JOURNEY_ASSIGN_OR_RETURN(auto plan, governance::ReadImprovementPlan(*s, p, ts, as_at));
   std::ostream& out = *ctx.out;
   if (a.json) {
-    out << governance::PlanJson(plan, as_at).dump(2) << "\n";
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& x : plan) {
+      rows.push_back({{"id", x.id},
+                      {"title", x.title},
+                      {"status", x.status},
+                      {"due_date", Iso(x.due_date)},
+                      {"overdue", x.overdue},
+                      {"days_overdue", x.days_overdue},
+                      {"indicator", x.indicator},
+                      {"target", x.target ? nlohmann::json(*x.target) : nullptr},
+                      {"value", x.value ? nlohmann::json(*x.value) : nullptr},
+                      {"off_target", x.off_target},
+                      {"measure", x.measure_note}});
+    }
+    out << nlohmann::json{{"as_at", as_at.ToIso()}, {"actions", rows}}.dump(2) << "\n";
     return Status::Ok();
   }
   size_t overdue = 0, off = 0;

@@ -250,54 +250,5 @@ TEST_F(GovernanceTest, AnActionLinkedToAnIndicatorShowsItsLiveValue) {
   EXPECT_TRUE((*off)[0].off_target);
 }
 
-// JR-GOV-3: an inspection's framework cannot change under judgements or recommendations
-// that its new framework would refuse; a change they still fit, or one made together with
-// them, is accepted.
-TEST_F(GovernanceTest, ChangingTheFrameworkIsCheckedAgainstItsJudgements) {
-  ASSERT_TRUE(
-      Load("inspection 1 framework=SIF council=Test start_date=2016-02-08 title=T\n"
-           "judgement 1 inspection_id=1 area=OVERALL grade=RI\n"
-           "recommendation 1 inspection_id=1 type=RECOMMENDATION area=LSCB text=\"Board\"\n"));
-  auto change = [&](std::string framework, std::vector<model::Record> with = {}) {
-    auto i = store_->Get(model::Kind::kInspection, 1);
-    EXPECT_TRUE(i && *i);
-    model::Record r = **i;
-    r.Set("framework", std::move(framework));
-    store::WriteBatch b;
-    b.Put(r);
-    for (auto& w : with) b.Put(w);
-    return store_->Write(actor_, b);
-  };
-  // APA grades 1-4: the RI judgement no longer fits.
-  auto apa = change("APA");
-  ASSERT_FALSE(apa);
-  EXPECT_NE(apa.error().message().find("inspection 1: field framework value \"APA\": judgement "
-                                       "1 already recorded against it would no longer fit"),
-            std::string::npos)
-      << apa.error().ToString();
-  EXPECT_NE(apa.error().message().find("[JR-GOV-3]"), std::string::npos);
-  EXPECT_NE(apa.error().message().find("its grades are 4, 3, 2, 1"), std::string::npos);
-  // ILACS has the same grades but no review of the board: the recommendation does not fit.
-  auto ilacs = change("ILACS");
-  ASSERT_FALSE(ilacs);
-  EXPECT_NE(ilacs.error().message().find("recommendation 1 already recorded against it"),
-            std::string::npos)
-      << ilacs.error().ToString();
-  // A monitoring visit judges nothing.
-  ASSERT_FALSE(change("MV"));
-  auto stored = store_->Get(model::Kind::kInspection, 1);
-  ASSERT_TRUE(stored && *stored);
-  EXPECT_EQ((*stored)->GetString("framework"), "SIF");  // refused writes changed nothing
-  // The same change with the judgement regraded and the recommendation refiled in one write.
-  auto j = store_->Get(model::Kind::kJudgement, 1);
-  auto rec = store_->Get(model::Kind::kRecommendation, 1);
-  ASSERT_TRUE(j && *j && rec && *rec);
-  model::Record regraded = **j, refiled = **rec;
-  regraded.Set("grade", std::string("2"));
-  refiled.Set("area", std::string("CAPACITY_TO_IMPROVE"));
-  auto both = change("APA", {regraded, refiled});
-  EXPECT_TRUE(both) << both.error().ToString();
-}
-
 }  // namespace
 }  // namespace journey::governance

@@ -163,8 +163,6 @@ Result<std::vector<ActionView>> ReadImprovementPlan(store::Store& store,
     a.recommendation_id = r.GetInt("recommendation_id");
     a.title = r.GetString("title").value_or("");
     a.status = r.GetString("status").value_or("");
-    a.status_label = Label("action_status", a.status);
-    a.evidence = r.GetString("evidence").value_or("");
     a.indicator = r.GetString("indicator").value_or("");
     a.target_direction = r.GetString("target_direction").value_or("");
     a.owner_id = r.GetInt("owner_id");
@@ -180,11 +178,6 @@ Result<std::vector<ActionView>> ReadImprovementPlan(store::Store& store,
     out.push_back(std::move(a));
     return Status::Ok();
   }));
-  for (ActionView& a : out) {
-    if (!a.owner_id) continue;
-    JOURNEY_ASSIGN_OR_RETURN(std::optional<Record> w, store.Get(Kind::kWorker, *a.owner_id));
-    if (w) a.owner_name = w->GetString("name").value_or("");
-  }
   // The measures: each linked indicator over the 12 months to the as-at date, computed once.
   std::vector<std::string> ids;
   for (const ActionView& a : out) {
@@ -214,7 +207,6 @@ Result<std::vector<ActionView>> ReadImprovementPlan(store::Store& store,
       continue;
     }
     a.value = values[a.indicator];
-    a.indicator_title = std::string(engine::Indicators().Find(a.indicator)->info.title);
     if (a.target_direction.empty())  // the indicator's own sense of better
       a.target_direction =
           engine::Indicators().Find(a.indicator)->info.higher_is_better ? "HIGHER" : "LOWER";

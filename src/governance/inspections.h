@@ -60,10 +60,8 @@ Result<std::vector<InspectionView>> ReadInspections(store::Store& store);
 struct ActionView {
   int64_t id = 0;
   std::optional<int64_t> recommendation_id;
-  std::string title, status, status_label, indicator, indicator_title, target_direction;
-  std::string evidence;
+  std::string title, status, indicator, target_direction;
   std::optional<int64_t> owner_id;
-  std::string owner_name;  // the owner's name (a worker record), "" when none
   Date start_date;
   std::optional<Date> due_date, completed_date;
   bool overdue = false;  // not done or dropped, and its due date before the as-at date

@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -31,8 +30,8 @@ struct ChildRecords {
 };
 
 // Cross-record rules within one child's journey. Expects every record to have passed
-// ValidateRecord (as the store ensures): the rules rely on required fields being present. Rule
-// codes (JR-...) are Journey's own; each rule's source is written beside it in validate.cc.
+// ValidateRecord (as the store ensures): the rules rely on required fields being present. Rule codes (JR-...) are Journey's own;
+// each rule's source is written beside it in validate.cc.
 Status ValidateChild(const ChildRecords& child);
 
 // The current version of a record as a write would leave it (from the write's own batch,
@@ -43,14 +42,7 @@ using RecordLookup = std::function<Result<std::optional<Record>>(Kind, int64_t)>
 // such a record (after its references are known to exist):
 //   JR-GOV-1  a judgement's area and grade are ones its inspection's framework uses
 //             (data/inspection_frameworks.csv; model/frameworks.h);
-//   JR-GOV-2  a recommendation's area, when given, is one its inspection's framework judges;
-//   JR-GOV-3  an inspection whose framework changes still fits the judgements and
-//             recommendations already recorded against it (JR-GOV-1 and -2 re-checked).
-// `referrers` gives the current records of a kind whose reference field names an id, as the
-// write would leave them (JR-GOV-3 needs an inspection's judgements and recommendations).
-using ReferrerLookup =
-    std::function<Result<std::vector<Record>>(Kind kind, std::string_view field, int64_t id)>;
-Status ValidateOrganisation(const Record& r, const RecordLookup& lookup,
-                            const ReferrerLookup& referrers);
+//   JR-GOV-2  a recommendation's area, when given, is one its inspection's framework judges.
+Status ValidateOrganisation(const Record& r, const RecordLookup& lookup);
 
 }  // namespace journey::model

@@ -34,26 +34,8 @@ Status AreaIsJudged(const Record& r, std::string_view framework, std::string_vie
 
 }  // namespace
 
-Status ValidateOrganisation(const Record& r, const RecordLookup& lookup,
-                            const ReferrerLookup& referrers) {
-  if (r.kind == Kind::kInspection) {
-    // JR-GOV-3: JR-GOV-1 and -2 hold at the judgement's or recommendation's own write; an
-    // inspection's framework changed afterwards (a monitoring visit recorded as SIF by
-    // mistake, say) must not leave them graded on a scale the inspection no longer uses.
-    // Each is re-checked against the inspection as this write leaves it (`lookup` sees it).
-    for (Kind k : {Kind::kJudgement, Kind::kRecommendation}) {
-      JOURNEY_ASSIGN_OR_RETURN(std::vector<Record> under, referrers(k, "inspection_id", r.id));
-      for (const Record& u : under) {
-        Status st = ValidateOrganisation(u, lookup, referrers);
-        if (!st.ok()) {
-          return FailedPrecondition(fmt::format(
-              "{}: field framework value \"{}\": {} already recorded against it would no "
-              "longer fit: {} [JR-GOV-3]",
-              r.Label(), r.GetString("framework").value_or(""), u.Label(), st.message()));
-        }
-      }
-    }
-  } else if (r.kind == Kind::kJudgement) {
+Status ValidateOrganisation(const Record& r, const RecordLookup& lookup) {
+  if (r.kind == Kind::kJudgement) {
     // JR-GOV-1. Source: each framework's published scale (Ofsted's APA 2007 grade
     // descriptors; the 2011 annual assessment's four levels; the SIF 2013-17 and ILACS
     // evaluation schedules), as data/inspection_frameworks.csv records them.

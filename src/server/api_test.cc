@@ -390,8 +390,6 @@ TEST_F(Api, AuthorisationMatrix) {
       {"GET", "/api/indicators", "", figures},
       {"GET", "/api/report?indicators=rereferrals_12m&trend=none", "", figures},
       {"GET", "/api/report/drill?indicator=rereferrals_12m&trend=none", "", figures},
-      {"GET", "/api/governance/inspections", "", figures},
-      {"GET", "/api/governance/plan", "", figures},
   };
   // Every route is in the matrix (bar sign-in and sign-out, tested above).
   EXPECT_EQ(endpoints.size() + 2, S().app().Routes().size());

@@ -121,8 +121,6 @@ Status App::Init() {
   AddRoute("GET", "/api/indicators", kReport, &App::IndicatorList);
   AddRoute("GET", "/api/report", kReport, &App::Report);
   AddRoute("GET", "/api/report/drill", kReport, &App::ReportDrill);
-  AddRoute("GET", "/api/governance/inspections", kReport, &App::GovernanceInspections);
-  AddRoute("GET", "/api/governance/plan", kReport, &App::GovernancePlan);
   return Status::Ok();
 }
 

@@ -131,10 +131,6 @@ class App {
   Response Report(Call& c);
   Response ReportDrill(Call& c);
   Result<engine::ReportRequest> ReportRequestOf(const Request& req, bool breakdown);
-  // api_governance.cc: inspections, the improvement plan, the self-assessment, the
-  // safeguarding partnership (issue 6).
-  Response GovernanceInspections(Call& c);
-  Response GovernancePlan(Call& c);
 
   Response SessionBody(const User& u, const Session& s) const;
   Result<int32_t> TeamFor(Call& c);

@@ -365,25 +365,9 @@ Result<WriteResult> SqlStore::Write(const Actor& actor, const WriteBatch& batch)
     }
     return Get(kind, id);
   };
-  // The records of a kind that name `id` in a reference field: the stored ones, replaced by
-  // this write's versions (a scan: the kinds asked about are small).
-  auto referrers = [&](Kind kind, std::string_view field,
-                       int64_t id) -> Result<std::vector<Record>> {
-    std::vector<Record> out;
-    auto names = [&](const Record& x) { return x.GetInt(field) == id; };
-    JOURNEY_RETURN_IF_ERROR(Scan(kind, [&](const Record& x) {
-      for (size_t j = 0; j < recs.size(); ++j)
-        if (recs[j].kind == kind && recs[j].id == x.id) return Status::Ok();  // in the write
-      if (names(x)) out.push_back(x);
-      return Status::Ok();
-    }));
-    for (size_t j = 0; j < recs.size(); ++j)
-      if (!ops[j].is_delete && recs[j].kind == kind && names(recs[j])) out.push_back(recs[j]);
-    return out;
-  };
   for (size_t i = 0; i < recs.size(); ++i) {
     if (ops[i].is_delete || Def(recs[i].kind).child_link != ChildLink::kNone) continue;
-    JOURNEY_RETURN_IF_ERROR(model::ValidateOrganisation(recs[i], lookup, referrers));
+    JOURNEY_RETURN_IF_ERROR(model::ValidateOrganisation(recs[i], lookup));
   }
 
   // 4. The cross-record rules of each child touched, on the record as it would be.

@@ -12,6 +12,5 @@ suite="$1"; shift
 case "$suite" in
   unit) exec node_modules/.bin/vitest run --reporter=dot ;;
   browser) exec node e2e/run.mjs "$@" ;;
-  governance) exec node e2e/governance.mjs "$@" ;;
-  *) echo "usage: ctest.sh unit|browser|governance [args]" >&2; exit 2 ;;
+  *) echo "usage: ctest.sh unit|browser [args]" >&2; exit 2 ;;
 esac

@@ -14,12 +14,10 @@ import { History } from './pages/History.jsx';
 import { Team } from './pages/Team.jsx';
 import { Performance } from './pages/Performance.jsx';
 import { Admin } from './pages/Admin.jsx';
-import { Inspections } from './pages/Inspections.jsx';
-import { Leaders } from './pages/Leaders.jsx';
 import { NotFound } from './pages/Problem.jsx';
 import { IdleWarning } from './components/IdleWarning.jsx';
 
-const PAGES = { work: MyWork, children: Children, child: Child, record: RecordPage, history: History, team: Team, performance: Performance, admin: Admin, governance: Inspections, leaders: Leaders };
+const PAGES = { work: MyWork, children: Children, child: Child, record: RecordPage, history: History, team: Team, performance: Performance, admin: Admin };
 
 export function App() {
   const route = useRoute();
@@ -116,7 +114,7 @@ function Header({ session, route, onSignOut }) {
               <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
                 <ul class="govuk-service-navigation__list" id="navigation">
                   {nav.map(([path, text, name]) => {
-                    const current = route.name === name || (name === 'children' && ['child', 'record', 'history'].includes(route.name)) || (name === 'governance' && ['leaders', 'selfassessment', 'partnership'].includes(route.name));
+                    const current = route.name === name || (name === 'children' && ['child', 'record', 'history'].includes(route.name));
                     return (
                       <li key={path} class={`govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}`}>
                         <a class="govuk-service-navigation__link" href={href(path)} aria-current={current ? 'page' : undefined}>

@@ -33,7 +33,7 @@ describe('routes', () => {
     expect(names('social_worker', ['read_children', 'write_records'])).toEqual(['work', 'children']);
     expect(names('team_manager', ['read_children', 'write_records', 'team', 'report'])).toEqual(['work', 'children', 'team', 'performance']);
     expect(names('administrator', ['users', 'audit', 'grants'])).toEqual(['admin']);
-    expect(names('performance_analyst', ['report'])).toEqual(['performance', 'governance']);
+    expect(names('performance_analyst', ['report'])).toEqual(['performance']);
     const home = (role, permissions) => homeFor({ user: { role }, permissions });
     expect(home('social_worker', ['read_children', 'write_records'])).toBe('/');
     expect(home('senior_leader', ['read_children', 'team', 'report'])).toBe('/performance');

@@ -16,8 +16,6 @@ export const ROLE_NAMES = {
 // Roles with a caseload of their own (GET /api/me/work allows these).
 const CASEWORK = ['social_worker', 'personal_adviser', 'team_manager', 'reviewing_officer'];
 
-const GOVERNANCE = ['performance_analyst', 'senior_leader', 'inspector'];
-
 const can = (session, p) => (session.permissions || []).includes(p);
 
 export function navFor(session) {
@@ -26,9 +24,6 @@ export function navFor(session) {
   if (can(session, 'read_children')) items.push(['/children', 'Children', 'children']);
   if (can(session, 'team')) items.push(['/team', 'My team', 'team']);
   if (can(session, 'report')) items.push(['/performance', 'Performance', 'performance']);
-  // Inspections, the improvement plan, the self-assessment and the partnership: for those
-  // who answer for them (the server allows any role with the figures).
-  if (can(session, 'report') && GOVERNANCE.includes(session.user.role)) items.push(['/governance', 'Governance', 'governance']);
   if (can(session, 'users') || can(session, 'audit')) items.push(['/admin', 'Administration', 'admin']);
   return items;
 }

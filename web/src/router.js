@@ -11,8 +11,6 @@ export const ROUTES = [
   ['team', /^\/team$/],
   ['performance', /^\/performance$/],
   ['admin', /^\/admin$/],
-  ['governance', /^\/governance$/],
-  ['leaders', /^\/governance\/leaders$/],
 ];
 
 export function parseHash(hash) {
