@@ -48,8 +48,6 @@ Rule RowRule(std::string code, Severity severity, std::string table, std::string
 
 // "2025/26" for collection year 2026.
 std::string YearName(int year);
-// The child's date of birth from the Header, when given and readable.
-std::optional<Date> HeaderDob(const RuleContext& ctx, const std::string& child);
 inline bool Blank(const std::string& v) { return v.empty(); }
 // T0-T4: the temporary placements (a few days away from the usual placement).
 inline bool TemporaryPlacement(const std::string& place) {

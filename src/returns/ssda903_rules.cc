@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <unordered_map>
 
 #include "base/date.h"
 #include "model/codes.h"
@@ -16,120 +17,6 @@
 #include "returns/ssda903_spec.h"
 
 namespace journey::returns {
-
-const ReadTable* RuleContext::Table(std::string_view name) const {
-  for (const ReadTable& t : read_.tables)
-    if (t.spec->name == name) return &t;
-  return nullptr;
-}
-
-const ReadTable* RuleContext::PreviousTable(std::string_view name) const {
-  if (!previous_) return nullptr;
-  for (const ReadTable& t : previous_->tables)
-    if (t.spec->name == name) return &t;
-  return nullptr;
-}
-
-namespace {
-constexpr int32_t kBlankDate = INT32_MIN, kBadDate = INT32_MIN + 1;
-}
-
-const std::vector<int32_t>& RuleContext::DateColumn(const ReadTable& t,
-                                                    std::string_view column) const {
-  const int c = t.spec->Column(column);
-  auto [it, added] = dates_.try_emplace({&t, c});
-  if (added) {
-    it->second.resize(t.rows.size(), kBlankDate);
-    if (c >= 0)
-      for (size_t i = 0; i < t.rows.size(); ++i) {
-        const std::string& v = t.rows[i][static_cast<size_t>(c)];
-        if (v.empty()) continue;
-        auto d = Date::ParseDmy(v);
-        it->second[i] = d ? *d - Date::FromDays(0) : kBadDate;
-      }
-  }
-  return it->second;
-}
-
-std::optional<Date> RuleContext::DateAt(const ReadTable& t, size_t row,
-                                        std::string_view column) const {
-  const int32_t d = DateColumn(t, column)[row];
-  if (d == kBlankDate || d == kBadDate) return std::nullopt;
-  return Date::FromDays(d);
-}
-
-bool RuleContext::BadDate(const ReadTable& t, size_t row, std::string_view column) const {
-  return DateColumn(t, column)[row] == kBadDate;
-}
-
-const std::vector<std::pair<std::string, std::vector<size_t>>>& RuleContext::ByChild(
-    const ReadTable& t) const {
-  auto [it, added] = grouped_.try_emplace(&t);
-  if (added) {
-    Grouped& g = it->second;
-    for (size_t i = 0; i < t.rows.size(); ++i) {
-      auto [at, fresh] = g.index.try_emplace(t.rows[i][0], g.children.size());
-      if (fresh) g.children.push_back({t.rows[i][0], {}});
-      g.children[at->second].second.push_back(i);
-    }
-  }
-  return it->second.children;
-}
-
-const std::vector<size_t>& RuleContext::ChildRows(const ReadTable& t,
-                                                  const std::string& child) const {
-  static const std::vector<size_t> kNone;
-  const auto& children = ByChild(t);
-  const Grouped& g = grouped_.at(&t);
-  auto it = g.index.find(child);
-  return it == g.index.end() ? kNone : children[it->second].second;
-}
-
-std::vector<size_t> RuleContext::EpisodesByDecom(const std::string& child) const {
-  const ReadTable* t = Table("Episodes");
-  if (!t) return {};
-  std::vector<size_t> rows = ChildRows(*t, child);
-  const std::vector<int32_t>& decom = DateColumn(*t, "DECOM");
-  auto key = [&](size_t r) {
-    const int32_t d = decom[r];
-    return d == kBlankDate || d == kBadDate ? INT32_MAX : d;
-  };
-  std::stable_sort(rows.begin(), rows.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
-  return rows;
-}
-
-// CONTINUOUSLY_LOOKED_AFTER as the DfE's 2021-22 validation rules define it (lac_validator
-// utils.py, the version taking the collection end).
-bool RuleContext::ContinuouslyLookedAfter(const std::string& child) const {
-  auto it = cla_.find(child);
-  if (it != cla_.end()) return it->second;
-  const ReadTable* t = Table("Episodes");
-  bool during = false, broken = false;
-  if (t)
-    for (size_t r : ChildRows(*t, child)) {
-      const auto decom = DateAt(*t, r, "DECOM");
-      const auto dec = DateAt(*t, r, "DEC");
-      const bool open_in_year = decom && *decom <= end() && (!dec || *dec >= start());
-      during |= open_in_year;
-      if (t->Get(r, "RNE") == "S" && decom && *decom > start() && *decom <= end()) broken = true;
-      if (t->Get(r, "REC") != "X1" && dec && *dec >= start() && *dec < end()) broken = true;
-      const std::string& ls = t->Get(r, "LS");
-      if ((ls == "V3" || ls == "V4") && open_in_year) broken = true;
-    }
-  return cla_[child] = during && !broken;
-}
-
-void RuleContext::Rows(std::string_view table, const std::function<void(size_t)>& fn) const {
-  if (const ReadTable* t = Table(table))
-    for (size_t i = 0; i < t->rows.size(); ++i) fn(i);
-}
-
-void RuleContext::Find(const Rule& rule, const ReadTable& t, size_t row, std::string_view field,
-                       std::string message) const {
-  findings_.push_back(Finding{rule.code, rule.severity, t.spec->name, t.file, t.lines[row],
-                              std::string(field), t.rows[row][0], t.Get(row, field),
-                              std::move(message)});
-}
 
 // ---- rule shapes ----
 
@@ -143,12 +30,19 @@ Rule CodeRule(std::string code, std::string table, std::string field, std::strin
     const ReadTable* t = ctx.Table(table);
     if (!t) return;
     const Date on = CollectionYearEnd(ctx.year());
-    for (size_t i = 0; i < t->rows.size(); ++i) {
-      const std::string& v = t->Get(i, field);
+    const int c = t->spec->Column(field);
+    // A column holds few distinct codes: each is checked once.
+    std::unordered_map<std::string_view, bool> known;
+    for (size_t i = 0; c >= 0 && i < t->rows.size(); ++i) {
+      const std::string& v = t->rows[i][static_cast<size_t>(c)];
       if (v.empty()) continue;
-      const bool listed = only.empty() || std::find(only.begin(), only.end(), v) != only.end();
-      const bool coded = list.empty() || model::CodeLists::Default().Check(list, v, on).ok();
-      if (!listed || !coded) {
+      auto [it, fresh] = known.try_emplace(v, true);
+      if (fresh) {
+        const bool listed = only.empty() || std::find(only.begin(), only.end(), v) != only.end();
+        const bool coded = list.empty() || model::CodeLists::Default().Check(list, v, on).ok();
+        it->second = listed && coded;
+      }
+      if (!it->second) {
         const model::CodeList* cl = model::CodeLists::Default().Find(list);
         ctx.Find(self, *t, i, field,
                  fmt::format("is not a {} code in {}/{:02}; allowed: {}", field, ctx.year() - 1,
@@ -200,14 +94,6 @@ Rule RowRule(std::string code, Severity severity, std::string table, std::string
 }
 
 std::string YearName(int year) { return fmt::format("{}/{:02}", year - 1, year % 100); }
-
-std::optional<Date> HeaderDob(const RuleContext& ctx, const std::string& child) {
-  const ReadTable* h = ctx.Table("Header");
-  if (!h) return std::nullopt;
-  for (size_t r : ctx.ChildRows(*h, child))
-    if (auto d = ctx.DateAt(*h, r, "DOB")) return d;
-  return std::nullopt;
-}
 
 namespace {
 

@@ -7,9 +7,10 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "base/date.h"
@@ -39,13 +40,25 @@ enum Needs : unsigned {
   kNeedsLaCodes = 8,       // the list of council codes
 };
 
+// One child of this year's return, found once for every rule (RuleContext::Children): the
+// child's CHILD, date of birth and episodes in DECOM order. RuleContext::RowsOf gives the
+// child's rows of any of this year's tables. No rule looks a child up by CHILD per row, nor
+// copies and sorts a child's episodes again.
+struct Child903 {
+  uint32_t index = 0;  // in RuleContext::Children()
+  const std::string* id = nullptr;
+  std::optional<Date> dob;           // the first readable Header DOB (none without a Header)
+  std::span<const size_t> episodes;  // Episodes rows by DECOM (unreadable DECOMs last, in
+                                     // file order)
+};
+
 // What a rule sees: the year's tables as read (every cell a string), with dates parsed
-// once per column on first use and rows grouped by child on first use.
+// once per column on first use, and the children found once on first use.
 class RuleContext {
  public:
   RuleContext(int year, const Read903& read, const Read903* previous = nullptr,
-              const Reference903* reference = nullptr)
-      : year_(year), read_(read), previous_(previous), reference_(reference) {}
+              const Reference903* reference = nullptr);
+  ~RuleContext();
   int year() const { return year_; }
   Date start() const { return CollectionYearStart(year_); }  // 1 April
   Date end() const { return CollectionYearEnd(year_); }      // 31 March
@@ -66,32 +79,39 @@ class RuleContext {
   std::optional<Date> DateAt(const ReadTable& t, size_t row, std::string_view column) const;
   // True when the cell holds something that is not a real dd/mm/yyyy date.
   bool BadDate(const ReadTable& t, size_t row, std::string_view column) const;
-  // The rows of a table for one child, in file order (empty when none).
-  const std::vector<size_t>& ChildRows(const ReadTable& t, const std::string& child) const;
-  // Each child of a table and their rows, in the order first seen.
-  const std::vector<std::pair<std::string, std::vector<size_t>>>& ByChild(const ReadTable& t) const;
-  // A child's episodes sorted by DECOM (unreadable DECOMs last, in file order).
-  std::vector<size_t> EpisodesByDecom(const std::string& child) const;
+
+  // Every child of this year's tables, each once.
+  const std::vector<Child903>& Children() const;
+  // The child of a row of one of this year's tables.
+  const Child903& ChildOf(const ReadTable& t, size_t row) const;
+  // The children of one of this year's tables, in the order first seen in it.
+  const std::vector<const Child903*>& ChildrenOf(const ReadTable& t) const;
+  // A child's rows of one of this year's tables, in file order (empty when none).
+  std::span<const size_t> RowsOf(const ReadTable& t, const Child903& child) const;
+  // The rows of a table of this year's or last year's return for the child with this CHILD,
+  // in file order (empty when none): one lookup by CHILD, for comparing the years.
+  std::span<const size_t> ChildRows(const ReadTable& t, const std::string& child) const;
   // Looked after continuously through the year (lac_validator CONTINUOUSLY_LOOKED_AFTER):
   // an episode open at some time in the year, none starting care (RNE S) after 1 April,
   // none ending care (REC other than X1) from 1 April to before 31 March, none under V3/V4
   // open in the year. False when there are no Episodes.
-  bool ContinuouslyLookedAfter(const std::string& child) const;
+  bool ContinuouslyLookedAfter(const Child903& child) const;
 
  private:
-  struct Grouped {
-    std::vector<std::pair<std::string, std::vector<size_t>>> children;
-    std::unordered_map<std::string, size_t> index;
-  };
+  class Children903;  // the index of one return's children (ssda903_rule_context.cc)
+  const Children903& Index() const;
+  const Children903& PreviousIndex() const;
   const std::vector<int32_t>& DateColumn(const ReadTable& t, std::string_view column) const;
   int year_;
   const Read903& read_;
   const Read903* previous_;
   const Reference903* reference_;
   mutable std::vector<Finding> findings_;
-  mutable std::map<std::pair<const ReadTable*, int>, std::vector<int32_t>> dates_;
-  mutable std::map<const ReadTable*, Grouped> grouped_;
-  mutable std::unordered_map<std::string, bool> cla_;
+  // Parsed date columns by table (this year's, then last year's) and column; a column is
+  // parsed when first read (empty until then, and for a table with no rows).
+  mutable std::vector<std::vector<std::vector<int32_t>>> dates_;
+  mutable std::unique_ptr<Children903> index_, previous_index_;
+  mutable std::vector<int8_t> cla_;  // ContinuouslyLookedAfter by child: -1 not yet known
 };
 
 struct Rule {

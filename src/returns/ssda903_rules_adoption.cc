@@ -30,9 +30,8 @@ Rule Rule117() {
     const ReadTable* ep = ctx.Table("Episodes");
     if (!pa || !ep) return;
     for (size_t i = 0; i < pa->rows.size(); ++i) {
-      const std::string& child = pa->rows[i][0];
       std::optional<size_t> latest;
-      for (size_t e : ctx.EpisodesByDecom(child))
+      for (size_t e : ctx.ChildOf(*pa, i).episodes)
         if (ctx.DateAt(*ep, e, "DECOM") && ep->Get(e, "REC") != "X1") latest = e;
       if (!latest) continue;
       const auto dec = ctx.DateAt(*ep, *latest, "DEC");
@@ -68,7 +67,7 @@ Rule Rule118() {
       const auto ceased = ctx.DateAt(*pa, i, "DATE_PLACED_CEASED");
       if (!ceased) continue;
       std::optional<Date> first;
-      for (size_t e : ctx.EpisodesByDecom(pa->rows[i][0])) {
+      for (size_t e : ctx.ChildOf(*pa, i).episodes) {
         const std::string& ls = ep->Get(e, "LS");
         if (ls == "V3" || ls == "V4") continue;
         if (auto d = ctx.DateAt(*ep, e, "DECOM")) {
@@ -125,7 +124,7 @@ Rule Rule184() {
                  "PlacedAdoption DATE_PLACED is not before the child's birth", "DfE 903 rule 184",
                  [](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
                    const auto placed = ctx.DateAt(t, i, "DATE_PLACED");
-                   const auto dob = HeaderDob(ctx, t.rows[i][0]);
+                   const std::optional<Date>& dob = ctx.ChildOf(t, i).dob;
                    if (!placed || !dob || *placed >= *dob) return "";
                    return fmt::format("is before the child was born ({}, Header DOB)",
                                       dob->ToDmy());
@@ -144,7 +143,7 @@ Rule Rule134() {
       bool any = false;
       for (const char* f : kAd1Fields) any |= !ad1->Get(i, f).empty();
       if (!any) continue;
-      for (size_t o : ctx.ChildRows(*oc3, ad1->rows[i][0]))
+      for (size_t o : ctx.RowsOf(*oc3, ctx.ChildOf(*ad1, i)))
         if (!oc3->Get(o, "IN_TOUCH").empty() || !oc3->Get(o, "ACTIV").empty() ||
             !oc3->Get(o, "ACCOM").empty()) {
           ctx.Find(self, *ad1, i, "DATE_INT",
@@ -170,7 +169,7 @@ Rule Rule331() {
     for (size_t i = 0; i < ad1->rows.size(); ++i) {
       auto match = ctx.DateAt(*ad1, i, "DATE_MATCH");
       if (!match) continue;
-      for (size_t e : ctx.ChildRows(*ep, ad1->rows[i][0])) {
+      for (size_t e : ctx.RowsOf(*ep, ctx.ChildOf(*ad1, i))) {
         const std::string& rec = ep->Get(e, "REC");
         auto decom = ctx.DateAt(*ep, e, "DECOM");
         if ((rec == "E11" || rec == "E12") && decom && *match > *decom) {
@@ -214,7 +213,7 @@ Rule Rule334() {
       auto decided = ctx.DateAt(*ad1, i, "DATE_INT");
       if (!decided) continue;
       std::optional<Date> began;
-      for (size_t e : ctx.ChildRows(*ep, ad1->rows[i][0]))
+      for (size_t e : ctx.RowsOf(*ep, ctx.ChildOf(*ad1, i)))
         if (ep->Get(e, "RNE") == "S")
           if (auto d = ctx.DateAt(*ep, e, "DECOM"); d && (!began || *d > *began)) began = d;
       if (began && *decided < *began)

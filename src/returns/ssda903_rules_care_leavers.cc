@@ -57,10 +57,10 @@ Rule Rule1000() {
   return Oc3Rule(
       "1000", "No OC3 data for a child who died in care", kNeedsNothing, true,
       [](const RuleContext& ctx, const ReadTable& t, size_t i, const ReadTable* eps) {
-        const std::string& child = t.Get(i, "CHILD");
+        const Child903& child = ctx.ChildOf(t, i);
         for (const ReadTable* e : {eps, ctx.PreviousTable("Episodes")}) {
           if (!e) continue;
-          for (size_t r : ctx.ChildRows(*e, child))
+          for (size_t r : e == eps ? ctx.RowsOf(*e, child) : ctx.ChildRows(*e, *child.id))
             if (e->Get(r, "REC") == "E2")
               return std::string(
                   "care leaver data is given for a child recorded as having died in care (REC "
@@ -76,9 +76,9 @@ Rule Rule1002() {
   return Oc3Rule(
       "1002", "OC3 data only for a child with episodes this year or last", kNeedsPreviousYear, true,
       [](const RuleContext& ctx, const ReadTable& t, size_t i, const ReadTable* eps) {
-        const std::string& child = t.Get(i, "CHILD");
+        const Child903& child = ctx.ChildOf(t, i);
         const ReadTable* last = ctx.PreviousTable("Episodes");
-        if (!last || !ctx.ChildRows(*eps, child).empty() || !ctx.ChildRows(*last, child).empty())
+        if (!last || !ctx.RowsOf(*eps, child).empty() || !ctx.ChildRows(*last, *child.id).empty())
           return std::string();
         return std::string(
             "care leaver data is given, but the child has no episode of care in this "
@@ -96,7 +96,7 @@ Rule Rule1007() {
                    if (!dob || dob->AddYears(17) > ctx.end() || dob->AddYears(19) <= ctx.end())
                      return std::string();
                    const Date birthday = dob->AddYears(dob->AddYears(18) <= ctx.end() ? 18 : 17);
-                   for (size_t r : ctx.ChildRows(*eps, t.Get(i, "CHILD"))) {
+                   for (size_t r : ctx.RowsOf(*eps, ctx.ChildOf(t, i))) {
                      auto decom = ctx.DateAt(*eps, r, "DECOM");
                      auto dec = ctx.DateAt(*eps, r, "DEC");
                      const bool open = eps->Get(r, "DEC").empty();
@@ -117,12 +117,12 @@ Rule Rule1010() {
   return Oc3Rule("1010", "OC3 data with no episodes this year after one open at last year's end",
                  kNeedsPreviousYear, true,
                  [](const RuleContext& ctx, const ReadTable& t, size_t i, const ReadTable* eps) {
-                   const std::string& child = t.Get(i, "CHILD");
+                   const Child903& child = ctx.ChildOf(t, i);
                    const ReadTable* last = ctx.PreviousTable("Episodes");
-                   if (!last || !ctx.ChildRows(*eps, child).empty()) return std::string();
+                   if (!last || !ctx.RowsOf(*eps, child).empty()) return std::string();
                    std::optional<Date> latest;
                    bool open = false;
-                   for (size_t r : ctx.ChildRows(*last, child))
+                   for (size_t r : ctx.ChildRows(*last, *child.id))
                      if (auto d = ctx.DateAt(*last, r, "DECOM"); d && (!latest || *d >= *latest)) {
                        latest = d;
                        open = last->Get(r, "DEC").empty();
@@ -141,7 +141,7 @@ Rule Rule1011() {
       "1011", "No OC3 data when care passed to another council (final REC E3)", kNeedsNothing, true,
       [](const RuleContext& ctx, const ReadTable& t, size_t i, const ReadTable* eps) {
         // The latest dated episode (unreadable DECOMs sort last and are skipped).
-        const std::vector<size_t> rows = ctx.EpisodesByDecom(t.Get(i, "CHILD"));
+        const std::span<const size_t> rows = ctx.ChildOf(t, i).episodes;
         auto it = rows.rbegin();
         while (it != rows.rend() && !ctx.DateAt(*eps, *it, "DECOM")) ++it;
         if (it == rows.rend() || eps->Get(*it, "REC") != "E3") return std::string();
@@ -162,8 +162,8 @@ Rule Rule1014() {
     const ReadTable* oc3 = ctx.Table("OC3");
     if (!uasc || !eps || !oc3) return;
     for (size_t i = 0; i < uasc->rows.size(); ++i) {
-      const std::string& child = uasc->Get(i, "CHILD");
-      const auto& rows = ctx.ChildRows(*eps, child);
+      const Child903& child = ctx.ChildOf(*uasc, i);
+      const std::span<const size_t> rows = ctx.RowsOf(*eps, child);
       if (rows.empty()) continue;
       bool in_year = false;
       for (size_t e : rows) {
@@ -173,7 +173,7 @@ Rule Rule1014() {
                    (eps->Get(e, "DEC").empty() || (dec && *dec >= ctx.start()));
       }
       if (in_year) continue;
-      for (size_t o : ctx.ChildRows(*oc3, child))
+      for (size_t o : ctx.RowsOf(*oc3, child))
         if (Oc3Given(*oc3, o)) {
           ctx.Find(self, *uasc, i, "DUC",
                    fmt::format("UASC information is given for a care leaver (OC3 line {}) with "
@@ -198,7 +198,7 @@ Rule Rule1012() {
       const ReadTable* t = ctx.Table(name);
       if (!t) continue;
       for (size_t i = 0; i < t->rows.size(); ++i)
-        if (ctx.ChildRows(*eps, t->rows[i][0]).empty())
+        if (ctx.RowsOf(*eps, ctx.ChildOf(*t, i)).empty())
           ctx.Find(self, *t, i, "CHILD",
                    fmt::format("has no episode in this return: {} is only for children looked "
                                "after in the year",

@@ -19,10 +19,11 @@ Rule PairRule(
   r.check = [field, bad](const Rule& self, const RuleContext& ctx) {
     const ReadTable* t = ctx.Table("Episodes");
     if (!t) return;
-    for (const auto& [child, rows] : ctx.ByChild(*t)) {
-      if (rows.size() < 2) continue;
-      std::vector<size_t> eps;
-      for (size_t e : ctx.EpisodesByDecom(child))
+    std::vector<size_t> eps;
+    for (const Child903* child : ctx.ChildrenOf(*t)) {
+      if (child->episodes.size() < 2) continue;
+      eps.clear();
+      for (size_t e : child->episodes)
         if (ctx.DateAt(*t, e, "DECOM")) eps.push_back(e);
       for (size_t k = 1; k < eps.size(); ++k)
         if (std::string m = bad(ctx, *t, eps[k - 1], eps[k]); !m.empty())

@@ -59,9 +59,9 @@ Rule Rule705() {
   r.check = [](const Rule& self, const RuleContext& ctx) {
     const ReadTable* t = ctx.Table("DoLo");
     if (!t) return;
-    for (const auto& [child, rows] : ctx.ByChild(*t)) {
+    for (const Child903* child : ctx.ChildrenOf(*t)) {
       std::vector<size_t> dated;
-      for (size_t r : rows)
+      for (size_t r : ctx.RowsOf(*t, *child))
         if (ctx.DateAt(*t, r, "DOLO_START")) dated.push_back(r);
       std::stable_sort(dated.begin(), dated.end(), [&](size_t a, size_t b) {
         return *ctx.DateAt(*t, a, "DOLO_START") < *ctx.DateAt(*t, b, "DOLO_START");
@@ -117,7 +117,7 @@ Rule Rule707() {
     if (!t || !ep) return;
     for (size_t i = 0; i < t->rows.size(); ++i) {
       if (!t->Get(i, "DOLO_END").empty()) continue;
-      const std::vector<size_t> eps = ctx.EpisodesByDecom(t->rows[i][0]);
+      const std::span<const size_t> eps = ctx.ChildOf(*t, i).episodes;
       if (eps.empty()) continue;
       const size_t last = eps.back();
       auto dec = ctx.DateAt(*ep, last, "DEC");
@@ -148,7 +148,7 @@ void Overlapping(const RuleContext& ctx, const ReadTable& t, size_t i, bool open
   const ReadTable* ep = ctx.Table("Episodes");
   auto s = ctx.DateAt(t, i, "DOLO_START"), e = ctx.DateAt(t, i, "DOLO_END");
   if (!ep || !s || !e) return;
-  for (size_t k : ctx.ChildRows(*ep, t.rows[i][0])) {
+  for (size_t k : ctx.RowsOf(*ep, ctx.ChildOf(t, i))) {
     auto decom = ctx.DateAt(*ep, k, "DECOM"), dec = ctx.DateAt(*ep, k, "DEC");
     if (!decom || *e < *decom) continue;
     if (dec ? *s > *dec : !open_episodes) continue;

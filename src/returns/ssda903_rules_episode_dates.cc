@@ -13,7 +13,7 @@ namespace {
 
 // The child's Nth birthday, when the Header gives a readable DOB.
 std::optional<Date> Birthday(const RuleContext& ctx, const ReadTable& t, size_t i, int years) {
-  auto dob = HeaderDob(ctx, t.Get(i, "CHILD"));
+  const std::optional<Date>& dob = ctx.ChildOf(t, i).dob;
   if (!dob) return std::nullopt;
   return dob->AddYears(years);
 }
@@ -93,9 +93,8 @@ Rule Rule357() {
   r.check = [](const Rule& self, const RuleContext& ctx) {
     const ReadTable* t = ctx.Table("Episodes");
     if (!t) return;
-    for (const auto& [child, rows] : ctx.ByChild(*t)) {
-      const std::vector<size_t> eps = ctx.EpisodesByDecom(child);
-      const size_t first = eps.front();
+    for (const Child903* child : ctx.ChildrenOf(*t)) {
+      const size_t first = child->episodes.front();
       auto decom = ctx.DateAt(*t, first, "DECOM");
       if (!decom || *decom < ctx.start() || t->Get(first, "RNE") == "S") continue;
       ctx.Find(self, *t, first, "RNE",
@@ -202,9 +201,10 @@ Rule Rule388() {
   r.check = [](const Rule& self, const RuleContext& ctx) {
     const ReadTable* t = ctx.Table("Episodes");
     if (!t) return;
-    for (const auto& [child, rows] : ctx.ByChild(*t)) {
-      std::vector<size_t> eps;
-      for (size_t e : ctx.EpisodesByDecom(child))
+    std::vector<size_t> eps;
+    for (const Child903* child : ctx.ChildrenOf(*t)) {
+      eps.clear();
+      for (size_t e : child->episodes)
         if (ctx.DateAt(*t, e, "DECOM")) eps.push_back(e);
       for (size_t k = 0; k < eps.size(); ++k) {
         const size_t e = eps[k];

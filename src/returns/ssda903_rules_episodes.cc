@@ -24,9 +24,10 @@ Rule Rule142() {
   r.check = [](const Rule& self, const RuleContext& ctx) {
     const ReadTable* t = ctx.Table("Episodes");
     if (!t) return;
-    for (const auto& [child, rows] : ctx.ByChild(*t)) {
-      std::vector<size_t> dated;
-      for (size_t r : ctx.EpisodesByDecom(child))
+    std::vector<size_t> dated;
+    for (const Child903* child : ctx.ChildrenOf(*t)) {
+      dated.clear();
+      for (size_t r : child->episodes)
         if (ctx.DateAt(*t, r, "DECOM")) dated.push_back(r);
       for (size_t k = 0; k + 1 < dated.size(); ++k) {
         const size_t r = dated[k];
@@ -62,14 +63,14 @@ Rule Rule199() {
     const ReadTable* t = ctx.Table("Episodes");
     if (!t) return;
     const ReadTable* last = ctx.PreviousTable("Episodes");
-    for (const auto& [child, rows] : ctx.ByChild(*t)) {
+    for (const Child903* child : ctx.ChildrenOf(*t)) {
       // (DECOM, adopted, row in this year's table or -1 for last year's)
       std::vector<std::tuple<Date, bool, long>> eps;
-      for (size_t r : rows)
+      for (size_t r : ctx.RowsOf(*t, *child))
         if (auto d = ctx.DateAt(*t, r, "DECOM"))
           eps.emplace_back(*d, Adopted(t->Get(r, "REC")), static_cast<long>(r));
       if (last)
-        for (size_t r : ctx.ChildRows(*last, child))
+        for (size_t r : ctx.ChildRows(*last, *child->id))
           if (auto d = ctx.DateAt(*last, r, "DECOM"))
             eps.emplace_back(*d, Adopted(last->Get(r, "REC")), -1);
       std::stable_sort(eps.begin(), eps.end(), [](const auto& a, const auto& b) {
@@ -151,8 +152,8 @@ Rule Rule225() {
   r.check = [](const Rule& self, const RuleContext& ctx) {
     const ReadTable* t = ctx.Table("Episodes");
     if (!t) return;
-    for (const auto& [child, rows] : ctx.ByChild(*t)) {
-      const std::vector<size_t> eps = ctx.EpisodesByDecom(child);
+    for (const Child903* child : ctx.ChildrenOf(*t)) {
+      const std::span<const size_t> eps = child->episodes;
       for (size_t k = 0; k + 1 < eps.size(); ++k) {
         const size_t a = eps[k], b = eps[k + 1];
         const std::string& rne = t->Get(b, "RNE");
@@ -177,8 +178,8 @@ Rule Rule226() {
   r.check = [](const Rule& self, const RuleContext& ctx) {
     const ReadTable* t = ctx.Table("Episodes");
     if (!t) return;
-    for (const auto& [child, rows] : ctx.ByChild(*t)) {
-      const std::vector<size_t> eps = ctx.EpisodesByDecom(child);
+    for (const Child903* child : ctx.ChildrenOf(*t)) {
+      const std::span<const size_t> eps = child->episodes;
       for (size_t k = 0; k < eps.size(); ++k) {
         const size_t e = eps[k];
         if (!Temporary(t->Get(e, "PLACE"))) continue;

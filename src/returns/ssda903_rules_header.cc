@@ -123,7 +123,7 @@ Rule Rule207() {
                         const ReadTable& last, size_t j) -> std::string {
                        if (last.Get(j, "MOTHER") != "1" || now.Get(i, "MOTHER") == "1") return "";
                        const ReadTable* ep = ctx.Table("Episodes");
-                       if (!ep || ctx.ChildRows(*ep, now.rows[i][0]).empty()) return "";
+                       if (!ep || ctx.RowsOf(*ep, ctx.ChildOf(now, i)).empty()) return "";
                        return "was 1 in last year's return: a mother stays a mother";
                      });
 }
@@ -179,7 +179,7 @@ Rule Rule210() {
                    const ReadTable* ep = ctx.Table("Episodes");
                    if (!ep) return "";
                    const Date ref = Date::FromYmd(ctx.end().year(), 3, 24);
-                   for (size_t e : ctx.ChildRows(*ep, t.rows[i][0]))
+                   for (size_t e : ctx.RowsOf(*ep, ctx.ChildOf(t, i)))
                      if (auto d = ctx.DateAt(*ep, e, "DECOM"); d && *d >= ref)
                        return fmt::format(
                            "is UN4, but the child has an episode beginning {} "
@@ -207,10 +207,10 @@ Rule Rule302() {
   r.check = [](const Rule& self, const RuleContext& ctx) {
     const ReadTable* ep = ctx.Table("Episodes");
     if (!ep || !ctx.Table("Header")) return;
-    for (const auto& [child, rows] : ctx.ByChild(*ep)) {
-      const size_t first = ctx.EpisodesByDecom(child).front();
+    for (const Child903* child : ctx.ChildrenOf(*ep)) {
+      const size_t first = child->episodes.front();
       auto decom = ctx.DateAt(*ep, first, "DECOM");
-      auto dob = HeaderDob(ctx, child);
+      const std::optional<Date>& dob = child->dob;
       if (decom && dob && *decom < *dob)
         ctx.Find(self, *ep, first, "DECOM",
                  fmt::format("is before the child was born ({}, Header DOB)", dob->ToDmy()));

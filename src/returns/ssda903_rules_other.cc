@@ -56,7 +56,8 @@ Rule Rule399() {
     const ReadTable* header = ctx.Table("Header");
     const ReadTable* reviews = ctx.Table("Reviews");
     if (!eps || !header || !reviews) return;
-    for (const auto& [child, rows] : ctx.ByChild(*eps)) {
+    for (const Child903* child : ctx.ChildrenOf(*eps)) {
+      const std::span<const size_t> rows = ctx.RowsOf(*eps, *child);
       bool respite_only = true;
       for (size_t e : rows) {
         const std::string& ls = eps->Get(e, "LS");
@@ -64,9 +65,9 @@ Rule Rule399() {
       }
       if (!respite_only) continue;
       std::vector<size_t> mother, revs;
-      for (size_t h : ctx.ChildRows(*header, child))
+      for (size_t h : ctx.RowsOf(*header, *child))
         if (!header->Get(h, "MOTHER").empty()) mother.push_back(h);
-      for (size_t v : ctx.ChildRows(*reviews, child))
+      for (size_t v : ctx.RowsOf(*reviews, *child))
         if (!reviews->Get(v, "REVIEW").empty() || !reviews->Get(v, "REVIEW_CODE").empty())
           revs.push_back(v);
       if (mother.empty() && revs.empty()) continue;

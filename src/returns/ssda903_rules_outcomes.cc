@@ -213,7 +213,7 @@ Rule Rule157() {
         if (t.Get(i, "SDQ_REASON") != "SDQ1" || Given(t, i, "SDQ_SCORE")) return "";
         auto fourth = Birthday(ctx, t, i, 4), sixteenth = Birthday(ctx, t, i, 16);
         if (!fourth || *fourth > ctx.start() || *sixteenth < ctx.end()) return "";
-        if (!ctx.ContinuouslyLookedAfter(t.rows[i][0])) return "";
+        if (!ctx.ContinuouslyLookedAfter(ctx.ChildOf(t, i))) return "";
         return "is SDQ1 (the child's age) but the child is 4 or over on 1 April and 16 or under "
                "on 31 March: give the score or another reason";
       });
@@ -224,7 +224,7 @@ Rule Rule185() {
   return Oc2EpisodeRule(
       "185", "SDQ_SCORE", "OC2 SDQ_SCORE only for children looked after for 12 months",
       [](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
-        if (!Given(t, i, "SDQ_SCORE") || ctx.ContinuouslyLookedAfter(t.rows[i][0])) return "";
+        if (!Given(t, i, "SDQ_SCORE") || ctx.ContinuouslyLookedAfter(ctx.ChildOf(t, i))) return "";
         return "the child was not looked after continuously for 12 months "
                "at 31 March, so no SDQ score is returned";
       });
@@ -235,7 +235,7 @@ Rule Rule198() {
   return Oc2EpisodeRule(
       "198", "SDQ_REASON", "OC2 SDQ_REASON only for children looked after for 12 months",
       [](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
-        if (!Given(t, i, "SDQ_REASON") || ctx.ContinuouslyLookedAfter(t.rows[i][0])) return "";
+        if (!Given(t, i, "SDQ_REASON") || ctx.ContinuouslyLookedAfter(ctx.ChildOf(t, i))) return "";
         return "the child was not looked after continuously for 12 months "
                "at 31 March, so no reason for no SDQ score is returned";
       });
@@ -251,7 +251,7 @@ Rule Rule186() {
         auto fourth = Birthday(ctx, t, i, 4), seventeenth = Birthday(ctx, t, i, 17);
         if (!fourth || *fourth > ctx.start() || *seventeenth <= ctx.end()) return "";
         if (Given(t, i, "SDQ_SCORE") || Given(t, i, "SDQ_REASON")) return "";
-        if (!ctx.ContinuouslyLookedAfter(t.rows[i][0])) return "";
+        if (!ctx.ContinuouslyLookedAfter(ctx.ChildOf(t, i))) return "";
         return "the child is 4 or over on 1 April, under 17 on 31 March and looked after for 12 "
                "months: give the SDQ score or the reason for none";
       });
@@ -268,7 +268,7 @@ Rule Rule197B() {
         if (!fourth) return "";
         auto in_year = [&](Date d) { return d >= ctx.start() && d <= ctx.end(); };
         if (!in_year(*fourth) && !in_year(*seventeenth)) return "";
-        if (!ctx.ContinuouslyLookedAfter(t.rows[i][0])) return "";
+        if (!ctx.ContinuouslyLookedAfter(ctx.ChildOf(t, i))) return "";
         return "the child turns 4 or 17 in the year: give the SDQ score or the reason for none";
       });
 }
@@ -280,7 +280,7 @@ Rule Rule190() {
                         [](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
                           bool any = false;
                           for (const char* f : kOc2Items) any |= Given(t, i, f);
-                          if (!any || ctx.ContinuouslyLookedAfter(t.rows[i][0])) return "";
+                          if (!any || ctx.ContinuouslyLookedAfter(ctx.ChildOf(t, i))) return "";
                           return "the child was not looked after continuously for 12 months at "
                                  "31 March, so the OC2 items are blank";
                         });
@@ -296,7 +296,7 @@ Rule Rule191() {
     const ReadTable* ep = ctx.Table("Episodes");
     if (!t || !ep) return;
     for (size_t i = 0; i < t->rows.size(); ++i) {
-      if (!ctx.ContinuouslyLookedAfter(t->rows[i][0])) continue;
+      if (!ctx.ContinuouslyLookedAfter(ctx.ChildOf(*t, i))) continue;
       for (const char* f :
            {"IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"})
         if (!Given(*t, i, f)) {
@@ -306,9 +306,9 @@ Rule Rule191() {
           break;
         }
     }
-    for (const auto& [child, rows] : ctx.ByChild(*ep)) {
-      if (!ctx.ChildRows(*t, child).empty() || !ctx.ContinuouslyLookedAfter(child)) continue;
-      const size_t first = ctx.EpisodesByDecom(child).front();
+    for (const Child903* child : ctx.ChildrenOf(*ep)) {
+      if (!ctx.RowsOf(*t, *child).empty() || !ctx.ContinuouslyLookedAfter(*child)) continue;
+      const size_t first = child->episodes.front();
       ctx.Find(self, *ep, first, "CHILD",
                "the child was looked after continuously for 12 months at 31 March but has no "
                "OC2 row");
@@ -331,7 +331,7 @@ Rule Rule187() {
     for (size_t i = 0; i < oc3->rows.size(); ++i) {
       bool any = false;
       for (const char* f : kOc3Items) any |= Given(*oc3, i, f);
-      if (any && ctx.ContinuouslyLookedAfter(oc3->rows[i][0]))
+      if (any && ctx.ContinuouslyLookedAfter(ctx.ChildOf(*oc3, i)))
         ctx.Find(self, *oc3, i, "IN_TOUCH", fmt::format(fmt::runtime(why), "care leaver (OC3)"));
     }
     for (size_t i = 0; i < ad1->rows.size(); ++i) {
@@ -339,7 +339,7 @@ Rule Rule187() {
       for (const char* f :
            {"DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"})
         any |= Given(*ad1, i, f);
-      if (any && ctx.ContinuouslyLookedAfter(ad1->rows[i][0]))
+      if (any && ctx.ContinuouslyLookedAfter(ctx.ChildOf(*ad1, i)))
         ctx.Find(self, *ad1, i, "DATE_INT", fmt::format(fmt::runtime(why), "adoption (AD1)"));
     }
   };
@@ -358,7 +358,7 @@ Rule Rule215() {
       bool leaver = false;
       for (const char* f : kOc3Items) leaver |= Given(*oc3, i, f);
       if (!leaver) continue;
-      for (size_t o : ctx.ChildRows(*oc2, oc3->rows[i][0])) {
+      for (size_t o : ctx.RowsOf(*oc2, ctx.ChildOf(*oc3, i))) {
         bool any = false;
         for (const char* f : kOc2Items) any |= Given(*oc2, o, f);
         if (any) {

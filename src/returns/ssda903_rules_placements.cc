@@ -32,7 +32,7 @@ Rule StatusLimit(std::string code, std::string ls, int max_days, std::string wha
   r.check = [ls, max_days, what](const Rule& self, const RuleContext& ctx) {
     const ReadTable* t = ctx.Table("Episodes");
     if (!t) return;
-    for (const auto& [child, rows] : ctx.ByChild(*t)) {
+    for (const Child903* child : ctx.ChildrenOf(*t)) {
       std::vector<size_t> run;
       std::optional<Date> run_start, run_end;
       auto close = [&] {
@@ -44,7 +44,7 @@ Rule StatusLimit(std::string code, std::string ls, int max_days, std::string wha
                             run_start->ToDmy(), run_end->ToDmy(), *run_end - *run_start, max_days));
         run.clear();
       };
-      for (size_t e : ctx.EpisodesByDecom(child)) {
+      for (size_t e : child->episodes) {
         auto decom = ctx.DateAt(*t, e, "DECOM");
         if (!decom || t->Get(e, "LS") != ls) {
           close();
@@ -119,10 +119,10 @@ Rule Rule367() {
   r.check = [](const Rule& self, const RuleContext& ctx) {
     const ReadTable* t = ctx.Table("Episodes");
     if (!t) return;
-    for (const auto& [child, rows] : ctx.ByChild(*t)) {
+    for (const Child903* child : ctx.ChildrenOf(*t)) {
       std::vector<size_t> stays;
       int total = 0;
-      for (size_t e : rows) {
+      for (size_t e : ctx.RowsOf(*t, *child)) {
         if (t->Get(e, "LS") != "V3") continue;
         auto decom = ctx.DateAt(*t, e, "DECOM");
         auto end = EndOrYearEnd(ctx, *t, e);
@@ -174,9 +174,9 @@ Rule Rule377() {
   r.check = [](const Rule& self, const RuleContext& ctx) {
     const ReadTable* t = ctx.Table("Episodes");
     if (!t) return;
-    for (const auto& [child, rows] : ctx.ByChild(*t)) {
+    for (const Child903* child : ctx.ChildrenOf(*t)) {
       std::vector<size_t> t3;
-      for (size_t e : rows)
+      for (size_t e : ctx.RowsOf(*t, *child))
         if (t->Get(e, "PLACE") == "T3") t3.push_back(e);
       if (t3.size() > 2)
         for (size_t e : t3)
