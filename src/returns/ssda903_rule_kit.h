@@ -22,15 +22,16 @@ struct RuleEntry {
 // The lists by table (each in its own file).
 std::vector<RuleEntry> HeaderRules();
 std::vector<RuleEntry> EpisodeRules();
-std::vector<RuleEntry> AdoptionRules();     // AD1 and PlacedAdoption
-std::vector<RuleEntry> OutcomeRules();      // OC2 and OC3
-std::vector<RuleEntry> OtherTableRules();   // Reviews, UASC, PrevPerm, Missing, SWEpisodes
-std::vector<RuleEntry> DoLoRules();         // DoLo (from 2026/27)
-std::vector<RuleEntry> EpisodeDateRules();  // Episodes: dates, ages and continuity
-std::vector<RuleEntry> PlacementRules();    // Episodes: legal statuses and placements over time
-std::vector<RuleEntry> CareLeaverRules();   // OC3 and other tables against the episodes
-std::vector<RuleEntry> ChangeRules();       // RNE against changes; date- and age-bound codes
-std::vector<RuleEntry> ReferenceRules();    // rules needing reference data (--reference)
+std::vector<RuleEntry> AdoptionRules();      // AD1 and PlacedAdoption
+std::vector<RuleEntry> OutcomeRules();       // OC2 and OC3
+std::vector<RuleEntry> OtherTableRules();    // Reviews, UASC, PrevPerm, Missing, SWEpisodes
+std::vector<RuleEntry> DoLoRules();          // DoLo (from 2026/27)
+std::vector<RuleEntry> EpisodeDateRules();   // Episodes: dates, ages and continuity
+std::vector<RuleEntry> PlacementRules();     // Episodes: legal statuses and placements over time
+std::vector<RuleEntry> CareLeaverRules();    // OC3 and other tables against the episodes
+std::vector<RuleEntry> ChangeRules();        // RNE against changes; date- and age-bound codes
+std::vector<RuleEntry> ReferenceRules();     // rules needing reference data (--reference)
+std::vector<RuleEntry> SocialWorkerRules();  // SWEpisodes (from 2023/24)
 
 // A field that must hold a code of a Journey code list valid in the collection year, or
 // one of `only` (a blank is for the rules on required fields).
@@ -45,6 +46,16 @@ Rule DateRule(std::string code, std::string table, std::string field, std::strin
 Rule RowRule(std::string code, Severity severity, std::string table, std::string field,
              std::string summary, std::string source,
              std::function<std::string(const RuleContext&, const ReadTable&, size_t)> bad);
+
+// A date field that, when given and readable, is not after 31 March of the collection year.
+Rule NotAfterTheYear(std::string code, std::string table, std::string field);
+// A date field that, when given and readable, is from 1 April to 31 March of the collection
+// year.
+Rule InTheYear(std::string code, std::string table, std::string field);
+// A span of days that lasts at least a day: `to` (when given) is not the same as `from`.
+// `what` names the span in the message ("the episode").
+Rule NotTheSameDay(std::string code, std::string table, std::string from, std::string to,
+                   std::string what);
 
 // "2025/26" for collection year 2026.
 std::string YearName(int year);

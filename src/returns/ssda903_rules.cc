@@ -93,6 +93,39 @@ Rule RowRule(std::string code, Severity severity, std::string table, std::string
   return r;
 }
 
+Rule NotAfterTheYear(std::string code, std::string table, std::string field) {
+  const std::string summary = fmt::format("{} {} not after 31 March", table, field);
+  return RowRule(code, Severity::kError, table, field, summary, "DfE 903 rule " + code,
+                 [field](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
+                   auto d = ctx.DateAt(t, i, field);
+                   if (!d || *d <= ctx.end()) return "";
+                   return fmt::format("is after the collection year ended ({})", ctx.end().ToDmy());
+                 });
+}
+
+Rule InTheYear(std::string code, std::string table, std::string field) {
+  const std::string summary = fmt::format("{} {} in the collection year", table, field);
+  return RowRule(code, Severity::kError, table, field, summary, "DfE 903 rule " + code,
+                 [field](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
+                   auto d = ctx.DateAt(t, i, field);
+                   if (!d || (*d >= ctx.start() && *d <= ctx.end())) return "";
+                   return fmt::format("is outside the collection year ({} to {})",
+                                      ctx.start().ToDmy(), ctx.end().ToDmy());
+                 });
+}
+
+Rule NotTheSameDay(std::string code, std::string table, std::string from, std::string to,
+                   std::string what) {
+  const std::string summary = fmt::format("{} {} is not the same day as {}", table, to, from);
+  return RowRule(code, Severity::kError, table, to, summary, "DfE 903 rule " + code,
+                 [from, to, what](const RuleContext&, const ReadTable& t, size_t i) -> std::string {
+                   const std::string& began = t.Get(i, from);
+                   if (began.empty() || began != t.Get(i, to)) return "";
+                   return fmt::format("is the day {} began ({}): it lasts at least a day", what,
+                                      from);
+                 });
+}
+
 std::string YearName(int year) { return fmt::format("{}/{:02}", year - 1, year % 100); }
 
 namespace {
@@ -247,9 +280,9 @@ std::vector<RuleEntry> CodeRules() {
 
 std::vector<RuleEntry> AllEntries() {
   std::vector<RuleEntry> all = CodeRules();
-  for (auto list :
-       {HeaderRules, EpisodeRules, AdoptionRules, OutcomeRules, OtherTableRules, DoLoRules,
-        EpisodeDateRules, PlacementRules, CareLeaverRules, ChangeRules, ReferenceRules})
+  for (auto list : {HeaderRules, EpisodeRules, AdoptionRules, OutcomeRules, OtherTableRules,
+                    DoLoRules, EpisodeDateRules, PlacementRules, CareLeaverRules, ChangeRules,
+                    ReferenceRules, SocialWorkerRules})
     for (const RuleEntry& e : list()) all.push_back(e);
   return all;
 }

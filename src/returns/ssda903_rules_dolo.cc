@@ -29,27 +29,10 @@ Rule Rule702() {
 }
 
 // 703: DOLO_START is not after 31 March.
-Rule Rule703() {
-  return RowRule("703", Severity::kError, "DoLo", "DOLO_START",
-                 "DoLo DOLO_START not after the year ended", "DfE 903 rule 703",
-                 [](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
-                   auto s = ctx.DateAt(t, i, "DOLO_START");
-                   if (!s || *s <= ctx.end()) return "";
-                   return fmt::format("is after the collection year ended ({})", ctx.end().ToDmy());
-                 });
-}
+Rule Rule703() { return NotAfterTheYear("703", "DoLo", "DOLO_START"); }
 
 // 704: DOLO_END, when given, is in the collection year.
-Rule Rule704() {
-  return RowRule("704", Severity::kError, "DoLo", "DOLO_END", "DoLo DOLO_END in the year",
-                 "DfE 903 rule 704",
-                 [](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
-                   auto e = ctx.DateAt(t, i, "DOLO_END");
-                   if (!e || (*e >= ctx.start() && *e <= ctx.end())) return "";
-                   return fmt::format("is outside the collection year ({} to {})",
-                                      ctx.start().ToDmy(), ctx.end().ToDmy());
-                 });
-}
+Rule Rule704() { return InTheYear("704", "DoLo", "DOLO_END"); }
 
 // 705: a child's orders do not overlap: each begins after the one before it (by DOLO_END,
 // an open one last) has ended.

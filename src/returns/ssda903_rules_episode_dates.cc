@@ -50,28 +50,11 @@ Rule Rule352() {
 }
 
 // 354 (DECOM) and 385 (DEC): not after 31 March of the collection year.
-Rule NotAfterTheYear(std::string code, std::string field) {
-  return RowRule(code, Severity::kError, "Episodes", field,
-                 fmt::format("Episodes {} not after 31 March", field), "DfE 903 rule " + code,
-                 [field](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
-                   auto d = ctx.DateAt(t, i, field);
-                   if (!d || *d <= ctx.end()) return "";
-                   return fmt::format("is after the collection year ended ({})", ctx.end().ToDmy());
-                 });
-}
-Rule Rule354() { return NotAfterTheYear("354", "DECOM"); }
-Rule Rule385() { return NotAfterTheYear("385", "DEC"); }
+Rule Rule354() { return NotAfterTheYear("354", "Episodes", "DECOM"); }
+Rule Rule385() { return NotAfterTheYear("385", "Episodes", "DEC"); }
 
 // 355: an episode lasts at least a day (DEC is not the same date as DECOM).
-Rule Rule355() {
-  return RowRule("355", Severity::kError, "Episodes", "DEC",
-                 "Episodes: DEC is not the same day as DECOM", "DfE 903 rule 355",
-                 [](const RuleContext&, const ReadTable& t, size_t i) -> std::string {
-                   const std::string& decom = t.Get(i, "DECOM");
-                   if (decom.empty() || decom != t.Get(i, "DEC")) return "";
-                   return "is the day the episode began: an episode lasts at least one night";
-                 });
-}
+Rule Rule355() { return NotTheSameDay("355", "Episodes", "DECOM", "DEC", "the episode"); }
 
 // 356: DEC is not before DECOM.
 Rule Rule356() {

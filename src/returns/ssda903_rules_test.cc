@@ -43,10 +43,13 @@ TEST(Rules903, EachYearInheritsThePreviousAndAdds) {
   EXPECT_TRUE(has(first, "101") && has(first, "631") && has(first, "142"));
   EXPECT_FALSE(has(first, "SW02STG1"));  // the SocialWorker table came in 2023/24
   const V then = codes(2024);
-  EXPECT_EQ(then.size(), first.size() + 2);
+  EXPECT_EQ(then.size(), first.size() + 9);  // SW02, SW04-SW10 and SW13
   for (const std::string& c : first) EXPECT_TRUE(has(then, c)) << c;
-  EXPECT_TRUE(has(then, "SW02STG1") && has(then, "SW13STG1"));
-  EXPECT_EQ(codes(2026), codes(2024));
+  EXPECT_TRUE(has(then, "SW02STG1") && has(then, "SW13STG1") && has(then, "SW10STG2"));
+  const V next = codes(2025);  // 2024/25 adds SW01aSTG1 and SW01bSTG1
+  EXPECT_EQ(next.size(), then.size() + 2);
+  EXPECT_TRUE(has(next, "SW01aSTG1") && has(next, "SW01bSTG1") && !has(then, "SW01aSTG1"));
+  EXPECT_EQ(codes(2026), next);
   EXPECT_TRUE(codes(2022).empty());  // before the first year Journey supports
   for (const Rule* r : RulesFor(2026)) EXPECT_LE(r->from_year, 2026) << r->code;
 }
@@ -153,9 +156,10 @@ TEST(Rules903, CodeRulesOfTheOtherTables) {
 
 TEST(Rules903, RuleSw02SocialWorkerIds) {
   const std::string sw = "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON";
-  EXPECT_EQ(TableFindings(2026, sw, "C1,01/01/2015,SW123,01/05/2025,,"), V{});
-  EXPECT_EQ(TableFindings(2026, sw, "C1,01/01/2015,XX1,01/05/2025,,"), V{});
-  EXPECT_EQ(TableFindings(2026, sw, "C1,01/01/2015,AB123,01/05/2025,,"), V{"SW02STG1 SW_ID AB123"});
+  EXPECT_EQ(TableFindings(2026, sw, "C1,01/01/2015,SW123,01/05/2025,,MANAGE"), V{});
+  EXPECT_EQ(TableFindings(2026, sw, "C1,01/01/2015,XX1,01/05/2025,,MANAGE"), V{});
+  EXPECT_EQ(TableFindings(2026, sw, "C1,01/01/2015,AB123,01/05/2025,,MANAGE"),
+            V{"SW02STG1 SW_ID AB123"});
 }
 
 TEST(Rules903, FindingsNameTableRowFieldAndChild) {
