@@ -96,6 +96,7 @@ void RegisterAnnexACommands(CLI::App& app, CommandContext& ctx) {
   vaa->add_option("--out", args->out, "directory to write the lists as read, as CSVs");
   vaa->add_option("file", args->files, "the workbook (.xlsx)")->required();
   vaa->callback([args, &ctx] { Finish(RunCheck(*args, ctx), ctx); });
+  RegisterAnnexAImportCommand(app, ctx);
 }
 
 }  // namespace journey::cli

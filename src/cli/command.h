@@ -30,6 +30,7 @@ void RegisterHorizonCommand(CLI::App& app, CommandContext& ctx);
 void RegisterReportCommand(CLI::App& app, CommandContext& ctx);
 void RegisterReturnsCommands(CLI::App& app, CommandContext& ctx);  // export, import
 void RegisterAnnexACommands(CLI::App& app, CommandContext& ctx);   // export/import annex-a
+void RegisterAnnexAImportCommand(CLI::App& app, CommandContext& ctx);  // by the one above
 void RegisterValidateRecordCommand(CLI::App& app, CommandContext& ctx);  // validate --db
 void RegisterCinCommands(CLI::App& app, CommandContext& ctx);  // after RegisterReturnsCommands
 void RegisterServeCommand(CLI::App& app, CommandContext& ctx);

@@ -200,7 +200,9 @@ std::vector<KindDef> BuildKinds() {
        Code("primary_need", "primary_need", "CIN PrimaryNeedCode"),
        Bool("nfa", "no further action after the referral (CIN ReferralNFA)"),
        Day("closure_date", "CIN CINclosureDate"),
-       Code("closure_reason", "closure_reason", "CIN ReasonForClosure"), WorkerRef(), TeamRef()},
+       Code("closure_reason", "closure_reason", "CIN ReasonForClosure"), WorkerRef(), TeamRef(),
+       Int("stated_referrals_12m",
+           "Annex A List 3 Number of Referrals in Last 12 Months, as an Annex A import stated it (docs/returns/annex-a.md)", 0, 999)},
       "referral_date", "closure_date");
   add(Kind::kAssessment, "assessment",
       "A child and family (single) assessment (CIN Assessments; Annex A List 4).", CL::kRequired,
@@ -234,7 +236,13 @@ std::vector<KindDef> BuildKinds() {
        Req(Day("start_date", "CIN S47ActualStartDate: the strategy discussion's date")),
        Day("end_date", "enquiry completed"),
        Code("outcome", "s47_outcome", "outcome of the enquiry"),
-       Bool("icpc_not_required", "CIN ICPCnotRequired"), WorkerRef(), TeamRef()},
+       Bool("icpc_not_required", "CIN ICPCnotRequired"), WorkerRef(), TeamRef(),
+       Int("stated_s47_12m",
+           "Annex A List 5 Number of Section 47 Enquiries in the last 12 months, as an Annex A import stated it (docs/returns/annex-a.md)", 0, 999),
+       Int("stated_icpcs_12m", "Annex A List 5 Number of ICPCs in the last 12 months, as an Annex A import stated it (docs/returns/annex-a.md)", 0,
+           999),
+       Bool("stated_concluded",
+            "Annex A List 5: concluded by the inspection date, no end date on record, as an Annex A import stated it (docs/returns/annex-a.md)")},
       "start_date", "end_date");
   add(Kind::kCpConference, "cp_conference",
       "A child protection conference: initial (CIN DateOfInitialCPC) or review (CIN "
@@ -264,7 +272,9 @@ std::vector<KindDef> BuildKinds() {
        Int("previous_plans",
            "CIN NumberOfPreviousCPP as a census gave it (set by an import; when empty the "
            "census counts the child's earlier plans on record)",
-           0, 99)},
+           0, 99),
+       Bool("stated_epo_6m",
+            "Annex A List 7 emergency or police protection in the last six months, as an Annex A import stated it (docs/returns/annex-a.md)")},
       "start_date", "end_date");
   add(Kind::kCoreGroup, "core_group", "A core group meeting of a protection plan.",
       CL::kRequired,
@@ -331,7 +341,24 @@ std::vector<KindDef> BuildKinds() {
        Code("cin", "primary_need", "903 CIN: category of need"),
        Day("end_date", "903 DEC"), Code("rec", "reason_ceased", "903 REC"),
        Code("reason_place_change", "reason_place_change", "903 REASON_PLACE_CHANGE"),
-       Text("home_postcode", "903 HOME_POST", 8)},
+       Text("home_postcode", "903 HOME_POST", 8),
+       Int("stated_placements_12m",
+           "Annex A List 8 Number of Placements in the Last 12 months, as an Annex A import stated it (docs/returns/annex-a.md)", 0, 999),
+       Int("stated_missing_12m", "Annex A List 8 'Missing' episodes in the last 12 months, as an Annex A import stated it (docs/returns/annex-a.md)",
+           0, 999),
+       Int("stated_absent_12m", "Annex A List 8 'Absent' episodes in the last 12 months, as an Annex A import stated it (docs/returns/annex-a.md)", 0,
+           999),
+       Day("stated_last_iro_visit", "Annex A List 8 Date of Last IRO Visit / Contact, as an Annex A import stated it (docs/returns/annex-a.md)"),
+       Bool("stated_second_period",
+            "Annex A List 8 second or later period of care in 12 months, as an Annex A import stated it (docs/returns/annex-a.md)"),
+       Bool("stated_uasc_12m", "Annex A List 8 UASC within the last 12 months, as an Annex A import stated it (docs/returns/annex-a.md)"),
+       Bool("stated_rhi_offered",
+            "Annex A List 8 return interview offered after the last missing episode, as an Annex A import stated it (docs/returns/annex-a.md)"),
+       Day("stated_ls_start", "Annex A List 8 Start date of current legal status, for an "
+           "episode loaded from a list without the period's earlier episodes, as an Annex A "
+           "import stated it (docs/returns/annex-a.md)"),
+       Code("stated_rhi_accepted", "rhi_accepted",
+            "Annex A List 8 return interview accepted after the last missing episode, as an Annex A import stated it (docs/returns/annex-a.md)")},
       "start_date", "end_date");
   add(Kind::kCarePlan, "care_plan", "The permanence plan over time (Annex A List 8).",
       CL::kRequired,

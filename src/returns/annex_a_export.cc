@@ -10,6 +10,7 @@
 
 #include "base/csv.h"
 #include "returns/annex_a_lists.h"
+#include "store/record_span.h"
 
 namespace journey::returns {
 
@@ -75,6 +76,8 @@ const std::vector<Kind>& AnnexAKinds() {
 Result<AnnexA> ExportAnnexA(store::Store& store, Date date, const AnnexASpec& spec) {
   const annex_a::Windows w(date);
   AnnexAContext ctx;
+  JOURNEY_ASSIGN_OR_RETURN(store::RecordSpan span, store::ReadRecordSpan(store));
+  ctx.horizon = span.horizon;
   JOURNEY_RETURN_IF_ERROR(store.Scan(Kind::kTeam, [&](const Record& r) {
     ctx.team_names[r.id] = r.GetString("name").value_or("");
     return Status::Ok();

@@ -27,6 +27,9 @@ using AnnexARow = std::vector<AnnexACell>;  // one cell per column of the list
 struct AnnexASheet {
   const AnnexAList* list = nullptr;
   std::vector<AnnexARow> rows;
+  // Read from a workbook: the sheet's name and each row's number in it, for messages.
+  std::string read_from;
+  std::vector<int> lines;
 };
 
 struct AnnexA {
@@ -43,6 +46,10 @@ struct AnnexAContext {
   std::unordered_map<int64_t, int64_t> worker_teams;  // worker -> team
   std::vector<model::Record> households;              // adopter_household
   std::unordered_map<int64_t, std::vector<model::Record>> household_adoptions;
+  // The record's horizon (store/record_span.h). A figure an Annex A import stated (the
+  // `stated_*` fields, cp_plan.previous_plans) is used only for a window that reaches back
+  // to it, where the record alone cannot answer (docs/decisions/0006).
+  std::optional<Date> horizon;
 };
 
 class AnnexAExporter {

@@ -19,6 +19,17 @@ std::optional<Date> DayOf(const Record& r, std::string_view field) {
 
 std::string Str(const Record& r, std::string_view f) { return r.GetString(f).value_or(""); }
 
+std::optional<int64_t> StatedInt(const Record& r, std::string_view field, Date from,
+                                 const std::optional<Date>& horizon) {
+  if (!horizon || from > *horizon) return std::nullopt;
+  return r.GetInt(field);
+}
+
+bool StatedFlag(const Record& r, std::string_view field, Date from,
+                const std::optional<Date>& horizon) {
+  return horizon && from <= *horizon && r.GetBool(field).value_or(false);
+}
+
 int RowBuilder::At(std::string_view key) const {
   // A key the template no longer has is skipped: a column dropped from next year's
   // template is a data change.
@@ -97,7 +108,11 @@ void Lists::Allocated(RowBuilder& r, const ChildRecords& c, Date from, Date to, 
                       std::string_view role) const {
   const Record* best = AllocationIn(c, from, to, role);
   const Record* src = best ? best : own;
-  if (!src) return;
+  if (src) Named(r, *src);
+}
+
+void Lists::Named(RowBuilder& r, const Record& s) const {
+  const Record* src = &s;
   auto name = [](const auto& m, std::optional<int64_t> id) {
     if (!id) return std::string();
     auto it = m.find(*id);
@@ -171,6 +186,8 @@ void Lists::Referrals(const ChildRecords& c) {
       auto e = g.GetDate("referral_date");
       earlier += e && *e >= d->AddMonths(-12) && (*e < *d || (*e == *d && g.id < f.id));
     }
+    if (auto stated = StatedInt(f, "stated_referrals_12m", d->AddMonths(-12), ctx.horizon))
+      earlier = *stated;
     RowBuilder r = Row(3);
     Common(r, c);
     r.Day("referral_date", d)
@@ -215,6 +232,11 @@ void Lists::Section47(const ChildRecords& c) {
     auto start = s.GetDate("start_date");
     auto end = s.GetDate("end_date");
     if (!w.Active(start, end, w.six)) continue;
+    // Concluded by D: an end on record, or (loaded from a list, which gives no end) stated.
+    // (stated_concluded: the list said so on the day it was made, which a later import or
+    // the enquiry's end date on record replaces.)
+    const bool open =
+        w.OpenOn(end) && !(!end && ctx.horizon && s.GetBool("stated_concluded").value_or(false));
     const Date from = start->AddMonths(-12);
     int64_t enquiries = 0, icpcs = 0;
     for (const Record& o : all) {
@@ -232,15 +254,22 @@ void Lists::Section47(const ChildRecords& c) {
     Common(r, c);
     r.Day("s47_start", start);
     // Blank while the enquiry is open (SSD script).
-    if (!w.OpenOn(end) && s.GetBool("icpc_not_required"))
+    if (!open && s.GetBool("icpc_not_required"))
       r.Label("icpc_unnecessary", YesNo(*s.GetBool("icpc_not_required")));
     if (icpc) {
       r.Day("icpc_date", icpc->GetDate("conference_date"));
       const std::string o = Str(*icpc, "outcome");
       if (o == "CP_PLAN" || o == "NO_PLAN") r.Label("icpc_plan", YesNo(o == "CP_PLAN"));
     }
+    if (auto n = StatedInt(s, "stated_s47_12m", from, ctx.horizon)) enquiries = *n;
+    if (auto n = StatedInt(s, "stated_icpcs_12m", from, ctx.horizon)) icpcs = *n;
     r.Int("s47_12m", enquiries).Int("icpc_12m", icpcs);
-    Allocated(r, c, *start, w.OpenOn(end) ? w.date : *end, &s);
+    // An enquiry loaded from a list that said it had concluded, on a day it did not give:
+    // the worker the list named, kept on the enquiry (decision 0006).
+    if (!open && !end && s.GetInt("worker_id"))
+      Named(r, s);
+    else
+      Allocated(r, c, *start, end && *end <= w.date ? *end : w.date, &s);
     Add(5, r);
   }
 }
@@ -346,8 +375,12 @@ void Lists::Protection(const ChildRecords& c) {
   for (const Record& o : c.of(Kind::kCourtOrder))
     epo |= Str(o, "order_type") == "EPO" &&
            w.Active(o.GetDate("made_date"), o.GetDate("end_date"), w.six);
+  epo |= StatedFlag(*plan, "stated_epo_6m", w.six, ctx.horizon);
+  // Previous plans count from the child's birth: a number a return gave (CIN census
+  // NumberOfPreviousCPP, Annex A) stands whenever the record has a horizon.
   int64_t previous = 0;
   for (const Record& p : c.of(Kind::kCpPlan)) previous += p.GetDate("start_date") < start;
+  if (auto n = plan->GetInt("previous_plans"); n && ctx.horizon) previous = *n;
   RowBuilder r = Row(7);
   Common(r, c);
   r.Day("cp_start", start)

@@ -56,6 +56,14 @@ struct Windows {
   }
 };
 
+// A figure a return stated (decision 0006): `field` of `r` when it is set and the window
+// counted from `from` reaches back to the record's horizon (the record holds only what the
+// return carried before then); otherwise nullopt and the record answers for itself.
+std::optional<int64_t> StatedInt(const Record& r, std::string_view field, Date from,
+                                 const std::optional<Date>& horizon);
+bool StatedFlag(const Record& r, std::string_view field, Date from,
+                const std::optional<Date>& horizon);
+
 struct Lists {
   const AnnexASpec& spec;
   const AnnexAContext& ctx;
@@ -81,6 +89,8 @@ struct Lists {
                  std::string_view role = "SW") const;
   const Record* AllocationIn(const ChildRecords& c, Date from, Date to,
                              std::string_view role) const;
+  // The team and worker of `src` (an allocation or the list's own record).
+  void Named(RowBuilder& r, const Record& src) const;
 
   void AddChild(const ChildRecords& c);
   void Contacts(const ChildRecords& c);        // List 1

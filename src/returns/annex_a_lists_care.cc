@@ -63,8 +63,14 @@ void Lists::InCare(const ChildRecords& c) {
   });
   const std::string ls = Str(*ep, "legal_status");
   std::optional<Date> ls_start = ep->GetDate("start_date");
-  for (auto it = eps.rbegin(); it != eps.rend() && Str(**it, "legal_status") == ls; ++it)
+  const Record* earliest = ep;
+  for (auto it = eps.rbegin(); it != eps.rend() && Str(**it, "legal_status") == ls; ++it) {
     ls_start = (*it)->GetDate("start_date");
+    earliest = *it;
+  }
+  // An episode loaded from a list stands for the period's earlier ones it lacks; the start
+  // of its legal status is as stated.
+  if (auto s = earliest->GetDate("stated_ls_start"); s && ls_start && *s > *ls_start) ls_start = s;
   // A second or later period within the last 12 months: another period, not of short
   // breaks, that began in the twelve months before this one (SSD script).
   bool second = false;
@@ -77,6 +83,7 @@ void Lists::InCare(const ChildRecords& c) {
       breaks |= e.GetInt("cla_period_id") == p.id && ShortBreak(e);
     second |= !breaks;
   }
+  second |= StatedFlag(*ep, "stated_second_period", started.AddMonths(-12), ctx.horizon);
   const Record* placement = nullptr;
   if (auto id = ep->GetInt("placement_id")) placement = c.Find(Kind::kPlacement, *id);
   const std::optional<Date> pl_start =
@@ -85,6 +92,11 @@ void Lists::InCare(const ChildRecords& c) {
   const Record* iro = LatestBy(c.of(Kind::kClaReview), "review_date", w.date, [&](const Record& r) {
     return in_period(r) && r.GetInt("iro_id").has_value();
   });
+  // An IRO's visit a return stated (no reviewing officer named) counts when it is later.
+  std::optional<Date> last_iro = iro ? iro->GetDate("review_date") : std::nullopt;
+  if (auto s = ep->GetDate("stated_last_iro_visit");
+      s && *s <= w.date && (!last_iro || *s > *last_iro))
+    last_iro = s;
   const Record* sw_visit = LatestBy(c.of(Kind::kVisit), "visit_date", w.date, [&](const Record& v) {
     return Str(v, "visit_type") == "CLA" && v.GetDate("visit_date") >= pl_start;
   });
@@ -110,13 +122,16 @@ void Lists::InCare(const ChildRecords& c) {
     if (!w.Within(DayOf(m, "start_at"), w.twelve)) continue;
     (Str(m, "missing_type") == "M" ? missing : absent)++;
   }
+  if (auto n = StatedInt(*ep, "stated_placements_12m", w.twelve, ctx.horizon)) placements = *n;
+  if (auto n = StatedInt(*ep, "stated_missing_12m", w.twelve, ctx.horizon)) missing = *n;
+  if (auto n = StatedInt(*ep, "stated_absent_12m", w.twelve, ctx.horizon)) absent = *n;
   const Record* last_missing =
       LatestBy(c.of(Kind::kMissingEpisode), "start_at", w.date, [](const Record&) { return true; });
   const Record* rhi = nullptr;
   if (last_missing)
     for (const Record& i : c.of(Kind::kReturnInterview))
       if (i.GetInt("missing_episode_id") == last_missing->id) rhi = &i;
-  bool uasc = false;
+  bool uasc = StatedFlag(*ep, "stated_uasc_12m", w.twelve, ctx.horizon);
   for (const Record& s : c.of(Kind::kImmigrationStatus))
     uasc |= Str(s, "status") == "UASC" &&
             w.Active(s.GetDate("start_date"), s.GetDate("end_date"), w.twelve);
@@ -132,7 +147,7 @@ void Lists::InCare(const ChildRecords& c) {
       .Day("last_review", review ? review->GetDate("review_date") : std::nullopt)
       .Day("last_sw_visit", sw_visit ? sw_visit->GetDate("visit_date") : std::nullopt)
       .Label("perm_plan", plan ? Str(*plan, "plan") : "")
-      .Day("last_iro", iro ? iro->GetDate("review_date") : std::nullopt)
+      .Day("last_iro", last_iro)
       .Day("last_health", health ? health->GetDate("assessment_date") : std::nullopt)
       .Day("last_dental", dental ? dental->GetDate("assessment_date") : std::nullopt)
       .Int("placements_12m", std::max<int64_t>(placements, 1))
@@ -154,6 +169,11 @@ void Lists::InCare(const ChildRecords& c) {
     r.Label("rhi_offered", YesNo(rhi->GetBool("offered").value_or(false)));
     const std::string acc = Str(*rhi, "accepted");
     if (acc == "Y" || acc == "N") r.Label("rhi_accepted", acc);
+  } else if (auto offered = ep->GetBool("stated_rhi_offered");
+             offered && ctx.horizon &&
+             (!last_missing || *DayOf(*last_missing, "start_at") < *ctx.horizon)) {
+    // The last missing episode lies before the horizon: the interview a return stated.
+    r.Label("rhi_offered", YesNo(*offered)).Label("rhi_accepted", Str(*ep, "stated_rhi_accepted"));
   }
   Allocated(r, c, started, open ? w.date : *dec, nullptr);
   Add(8, r);

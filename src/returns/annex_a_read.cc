@@ -108,6 +108,7 @@ void Reader::Sheet(const XlsxSheet& s) {
   std::map<int, int> by_letter;
   for (size_t i = 0; i < head.cells.size(); ++i) by_letter[head.cells[i].col] = col_of[i];
   AnnexASheet& sheet = out.lists.lists[static_cast<size_t>(best->number - 1)];
+  sheet.read_from = s.name;
   for (size_t r = 1; r < s.rows.size(); ++r) {
     const XlsxRow& xr = s.rows[r];
     AnnexARow row(best->columns.size());
@@ -134,6 +135,7 @@ void Reader::Sheet(const XlsxSheet& s) {
         ++blank_required[best->sheet + ": " + col.header];
     }
     sheet.rows.push_back(std::move(row));
+    sheet.lines.push_back(xr.number);
   }
 }
 
@@ -213,7 +215,21 @@ AnnexARead ReadAnnexAWorkbook(std::string_view bytes, std::string_view file, con
   }
   Reader r{spec, std::string(file), out};
   for (const XlsxSheet& s : *book) r.Sheet(s);
-  for (AnnexASheet& s : out.lists.lists) std::sort(s.rows.begin(), s.rows.end());
+  for (AnnexASheet& s : out.lists.lists) {
+    // Sorted as the export sorts, each row keeping its number in the sheet.
+    std::vector<size_t> order(s.rows.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return s.rows[a] < s.rows[b]; });
+    std::vector<AnnexARow> rows;
+    std::vector<int> lines;
+    for (size_t i : order) {
+      rows.push_back(std::move(s.rows[i]));
+      lines.push_back(s.lines[i]);
+    }
+    s.rows = std::move(rows);
+    s.lines = std::move(lines);
+  }
   for (const auto& [where, n] : r.blank_required)
     out.notes.push_back(fmt::format("{}: blank in {} row{} (the template asks for a value)", where,
                                     n, n == 1 ? "" : "s"));

@@ -12,29 +12,45 @@ using model::ChildRecords;
 using model::Kind;
 using model::Record;
 
-namespace {
+int64_t StandInId(int64_t id) { return id < 0 ? (int64_t{1} << 50) - id : id; }
 
-// New records carry negative placeholder ids; for checking they stand in as large positive
-// ones (the store gives the real ids when it writes).
-constexpr int64_t kStandIn = int64_t{1} << 50;
-int64_t StandIn(int64_t id) { return id < 0 ? kStandIn - id : id; }
-void StandIn(Record& r) {
-  r.id = StandIn(r.id);
-  r.child_id = StandIn(r.child_id);
+void StandInIds(Record& r) {
+  r.id = StandInId(r.id);
+  r.child_id = StandInId(r.child_id);
   const model::KindDef& d = model::Def(r.kind);
   for (size_t f = 0; f < d.fields.size(); ++f)
     if (d.fields[f].type == model::FieldType::kRef)
-      if (auto* v = std::get_if<int64_t>(&r.values[f])) *v = StandIn(*v);
+      if (auto* v = std::get_if<int64_t>(&r.values[f])) *v = StandInId(*v);
 }
+
+Status LookUpChildren(store::Store& store, StoreChildren& out) {
+  JOURNEY_RETURN_IF_ERROR(store.Scan(Kind::kPerson, [&](const Record& r) {
+    if (auto id = r.GetString("la_child_id")) out.people.emplace(*id, r.id);
+    return Status::Ok();
+  }));
+  out.view.child = [&store, &out](const std::string& child) -> std::optional<ChildRecords> {
+    auto it = out.people.find(child);
+    if (it == out.people.end()) return std::nullopt;
+    auto c = store.LoadChild(it->second);
+    if (!c) {
+      out.error = c.error();
+      return std::nullopt;
+    }
+    return *c;
+  };
+  return Status::Ok();
+}
+
+namespace {
 
 // Each record's own fields, then the child's cross-record rules, as the store will check
 // them; a refusal becomes a problem naming the child and their Header row.
 void Check(const ImportChild& ic, std::vector<Problem>& problems) {
   ChildRecords c = ic.want;
-  c.child_id = StandIn(c.child_id);
+  c.child_id = StandInId(c.child_id);
   for (auto& recs : c.by_kind)
     for (Record& r : recs) {
-      StandIn(r);
+      StandInIds(r);
       if (Status st = model::ValidateRecord(r); !st.ok()) {
         problems.push_back(
             Problem{ic.where, 0, "", "", fmt::format("child {}: {}", ic.child, st.message())});
@@ -133,7 +149,7 @@ Status ApplyImport(store::Store& store, ImportPlan& plan, bool store_had_no_peop
   if (rep.problems.empty()) {
     for (const ImportChild& ic : plan.children) Check(ic, rep.problems);
     for (Record r : plan.organisation)
-      if (StandIn(r); !model::ValidateRecord(r).ok())
+      if (StandInIds(r); !model::ValidateRecord(r).ok())
         rep.problems.push_back(Problem{"", 0, "", "", model::ValidateRecord(r).message()});
   }
   if (!rep.problems.empty()) return Status::Ok();

@@ -229,7 +229,8 @@ CREATE TABLE referral (
   closure_date DATE,
   closure_reason TEXT,
   worker_id BIGINT,
-  team_id BIGINT
+  team_id BIGINT,
+  stated_referrals_12m BIGINT
 );
 CREATE UNIQUE INDEX referral_id_version ON referral(id, version);
 CREATE INDEX referral_child ON referral(child_id, id) WHERE superseded_tx IS NULL;
@@ -300,7 +301,10 @@ CREATE TABLE section47_enquiry (
   outcome TEXT,
   icpc_not_required SMALLINT,
   worker_id BIGINT,
-  team_id BIGINT
+  team_id BIGINT,
+  stated_s47_12m BIGINT,
+  stated_icpcs_12m BIGINT,
+  stated_concluded SMALLINT
 );
 CREATE UNIQUE INDEX section47_enquiry_id_version ON section47_enquiry(id, version);
 CREATE INDEX section47_enquiry_child ON section47_enquiry(child_id, id) WHERE superseded_tx IS NULL;
@@ -345,7 +349,8 @@ CREATE TABLE cp_plan (
   other_la SMALLINT,
   worker_id BIGINT,
   team_id BIGINT,
-  previous_plans BIGINT
+  previous_plans BIGINT,
+  stated_epo_6m SMALLINT
 );
 CREATE UNIQUE INDEX cp_plan_id_version ON cp_plan(id, version);
 CREATE INDEX cp_plan_child ON cp_plan(child_id, id) WHERE superseded_tx IS NULL;
@@ -468,7 +473,16 @@ CREATE TABLE cla_episode (
   end_date DATE,
   rec TEXT,
   reason_place_change TEXT,
-  home_postcode TEXT
+  home_postcode TEXT,
+  stated_placements_12m BIGINT,
+  stated_missing_12m BIGINT,
+  stated_absent_12m BIGINT,
+  stated_last_iro_visit DATE,
+  stated_second_period SMALLINT,
+  stated_uasc_12m SMALLINT,
+  stated_rhi_offered SMALLINT,
+  stated_ls_start DATE,
+  stated_rhi_accepted TEXT
 );
 CREATE UNIQUE INDEX cla_episode_id_version ON cla_episode(id, version);
 CREATE INDEX cla_episode_child ON cla_episode(child_id, id) WHERE superseded_tx IS NULL;
