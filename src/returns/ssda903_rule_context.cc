@@ -191,6 +191,10 @@ const RuleContext::Children903& RuleContext::Index() const {
       const std::vector<uint32_t>& start = ix.table(e).start;
       child.episodes = {ix.episodes_by_decom.data() + start[c],
                         ix.episodes_by_decom.data() + start[c + 1]};
+      size_t dated = 0;
+      while (dated < child.episodes.size() && DateAt(*episodes, child.episodes[dated], "DECOM"))
+        ++dated;
+      child.dated = child.episodes.first(dated);
     }
   }
   ix.order.resize(read_.tables.size());

@@ -57,6 +57,8 @@ TEST(RuleContext903, ChildrenFoundOnce) {
   EXPECT_EQ(Of(ctx.RowsOf(eps, a)), (std::vector<size_t>{1, 3, 4, 5}));
   EXPECT_EQ(Of(a.episodes), (std::vector<size_t>{4, 1, 3, 5}));
   EXPECT_EQ(Of(b.episodes), (std::vector<size_t>{2, 6, 0}));
+  EXPECT_EQ(Of(a.dated), (std::vector<size_t>{4, 1}));  // readable DECOMs only
+  EXPECT_EQ(Of(b.dated), (std::vector<size_t>{2, 6, 0}));
   EXPECT_TRUE(c.episodes.empty());
   EXPECT_TRUE(ctx.RowsOf(eps, c).empty());
   EXPECT_EQ(Of(ctx.RowsOf(reviews, c)), (std::vector<size_t>{0}));

@@ -57,6 +57,11 @@ Rule InTheYear(std::string code, std::string table, std::string field);
 Rule NotTheSameDay(std::string code, std::string table, std::string from, std::string to,
                    std::string what);
 
+// A rule over each pair of a child's consecutive episodes (DECOM order, unreadable DECOMs
+// left out): `bad(ctx, t, prev, next)` returns the message for `next`, or "".
+Rule PairRule(std::string code, std::string field, std::string summary,
+              std::function<std::string(const RuleContext&, const ReadTable&, size_t, size_t)> bad);
+
 // "2025/26" for collection year 2026.
 std::string YearName(int year);
 inline bool Blank(const std::string& v) { return v.empty(); }

@@ -126,6 +126,23 @@ Rule NotTheSameDay(std::string code, std::string table, std::string from, std::s
                  });
 }
 
+Rule PairRule(
+    std::string code, std::string field, std::string summary,
+    std::function<std::string(const RuleContext&, const ReadTable&, size_t, size_t)> bad) {
+  Rule r{code, Severity::kError, std::move(summary), "DfE 903 rule " + code, nullptr};
+  r.check = [field, bad](const Rule& self, const RuleContext& ctx) {
+    const ReadTable* t = ctx.Table("Episodes");
+    if (!t) return;
+    for (const Child903* child : ctx.ChildrenOf(*t)) {
+      const std::span<const size_t> eps = child->dated;
+      for (size_t k = 1; k < eps.size(); ++k)
+        if (std::string m = bad(ctx, *t, eps[k - 1], eps[k]); !m.empty())
+          ctx.Find(self, *t, eps[k], field, std::move(m));
+    }
+  };
+  return r;
+}
+
 std::string YearName(int year) { return fmt::format("{}/{:02}", year - 1, year % 100); }
 
 namespace {

@@ -50,6 +50,7 @@ struct Child903 {
   std::optional<Date> dob;           // the first readable Header DOB (none without a Header)
   std::span<const size_t> episodes;  // Episodes rows by DECOM (unreadable DECOMs last, in
                                      // file order)
+  std::span<const size_t> dated;     // the first of `episodes`: those with a readable DECOM
 };
 
 // What a rule sees: the year's tables as read (every cell a string), with dates parsed

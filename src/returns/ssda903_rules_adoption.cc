@@ -225,12 +225,98 @@ Rule Rule334() {
   return r;
 }
 
+// 1003: the decision that the child should be placed for adoption (PlacedAdoption
+// DATE_PLACED) is not before the child's first period of care began (the DECOM of the
+// earliest episode with RNE S).
+Rule Rule1003() {
+  Rule r{"1003", Severity::kError, "PlacedAdoption DATE_PLACED not before care first began",
+         "DfE 903 rule 1003", nullptr};
+  r.check = [](const Rule& self, const RuleContext& ctx) {
+    const ReadTable* pa = ctx.Table("PlacedAdoption");
+    const ReadTable* ep = ctx.Table("Episodes");
+    if (!pa || !ep) return;
+    for (size_t i = 0; i < pa->rows.size(); ++i) {
+      const auto placed = ctx.DateAt(*pa, i, "DATE_PLACED");
+      if (!placed) continue;
+      for (size_t e : ctx.ChildOf(*pa, i).episodes) {
+        const auto decom = ctx.DateAt(*ep, e, "DECOM");
+        if (!decom || ep->Get(e, "RNE") != "S") continue;
+        if (*placed < *decom)
+          ctx.Find(self, *pa, i, "DATE_PLACED",
+                   fmt::format("is before the child's first period of care began ({}, Episodes "
+                               "line {}): the decision comes while the child is looked after",
+                               decom->ToDmy(), ep->lines[e]));
+        break;
+      }
+    }
+  };
+  return r;
+}
+
+// 335: an adoption (REC E1, E11, E12) from a placement with the current foster carers (A2,
+// A3, A5) has AD1 FOSTER_CARE 1, and one from a placement with others (A1, A4, A6) has
+// FOSTER_CARE 0. (A1, A2 and E1 are earlier years' codes, kept as lac_validator keeps them.)
+Rule Rule335() {
+  Rule r{"335", Severity::kError, "AD1 FOSTER_CARE agrees with the adoptive placement",
+         "DfE 903 rule 335", nullptr};
+  r.check = [](const Rule& self, const RuleContext& ctx) {
+    const ReadTable* ad1 = ctx.Table("AD1");
+    const ReadTable* ep = ctx.Table("Episodes");
+    if (!ad1 || !ep) return;
+    for (size_t i = 0; i < ad1->rows.size(); ++i) {
+      const std::string& foster = ad1->Get(i, "FOSTER_CARE");
+      if (foster != "0" && foster != "1") continue;
+      for (size_t e : ctx.RowsOf(*ep, ctx.ChildOf(*ad1, i))) {
+        const std::string& rec = ep->Get(e, "REC");
+        if (rec != "E1" && rec != "E11" && rec != "E12") continue;
+        const std::string& p = ep->Get(e, "PLACE");
+        const bool with_carers = p == "A2" || p == "A3" || p == "A5";
+        const bool with_others = p == "A1" || p == "A4" || p == "A6";
+        if ((with_carers && foster == "0") || (with_others && foster == "1")) {
+          ctx.Find(self, *ad1, i, "FOSTER_CARE",
+                   fmt::format("is {}, but the child was adopted (REC {}, Episodes line {}) from a "
+                               "placement {} (PLACE {})",
+                               foster, rec, ep->lines[e],
+                               with_carers ? "with the current foster carers"
+                                           : "with other than the current foster carers",
+                               p));
+          break;
+        }
+      }
+    }
+  };
+  return r;
+}
+
+// 336: a child placed for adoption with the current foster carers (A3, A5) comes from a
+// foster or adoptive placement (A3-A6, U1-U6) in the episode before. (lac_validator tests
+// A3 and A4; the rule's words and its sense, "with current foster carer", say A3 and A5.)
+Rule Rule336() {
+  return PairRule("336", "PLACE",
+                  "Episodes: placed for adoption with the foster carers (A3, A5) after fostering",
+                  [](const RuleContext&, const ReadTable& t, size_t prev, size_t next) {
+                    const std::string& p = t.Get(next, "PLACE");
+                    if (p != "A3" && p != "A5") return std::string();
+                    const std::string& before = t.Get(prev, "PLACE");
+                    const bool fostered =
+                        before.size() == 2 &&
+                        ((before[0] == 'A' && before[1] >= '3' && before[1] <= '6') ||
+                         (before[0] == 'U' && before[1] >= '1' && before[1] <= '6'));
+                    if (fostered) return std::string();
+                    return fmt::format(
+                        "is {} (placed for adoption with the current foster carers), but the "
+                        "episode before (line {}) is not a foster placement (PLACE {})",
+                        p, t.lines[prev], before.empty() ? "blank" : before);
+                  });
+}
+
 }  // namespace
 
 std::vector<RuleEntry> AdoptionRules() {
-  return {{Rule112, 2023}, {Rule113, 2023}, {Rule115, 2023}, {Rule116, 2023}, {Rule117, 2023},
-          {Rule118, 2023}, {Rule119, 2023}, {Rule134, 2023}, {Rule151, 2023}, {Rule184, 2023},
-          {Rule331, 2023}, {Rule333, 2023}, {Rule334, 2023}};
+  return {{Rule112, 2023}, {Rule113, 2023}, {Rule115, 2023}, {Rule116, 2023},
+          {Rule117, 2023}, {Rule118, 2023}, {Rule119, 2023}, {Rule134, 2023},
+          {Rule151, 2023}, {Rule184, 2023}, {Rule331, 2023}, {Rule333, 2023},
+          {Rule334, 2023}, {Rule335, 2023}, {Rule336, 2023}, {Rule1003, 2023}};
 }
 
 }  // namespace journey::returns

@@ -208,11 +208,37 @@ Rule Rule1012() {
   return r;
 }
 
+// 344 and 345: ACTIV and ACCOM agree with IN_TOUCH. A young person who has died (DIED) or
+// returned home for six months or more (RHOM) has both 0 (not applicable); one the council
+// is in touch with (YES) has neither 0.
+Rule Rule344() {
+  return RowRule(
+      "344", Severity::kError, "OC3", "ACTIV",
+      "OC3 ACTIV and ACCOM are 0 for a young person who died or returned home", "DfE 903 rule 344",
+      [](const RuleContext&, const ReadTable& t, size_t i) -> std::string {
+        const std::string& touch = t.Get(i, "IN_TOUCH");
+        if (touch != "DIED" && touch != "RHOM") return "";
+        if (t.Get(i, "ACTIV") == "0" && t.Get(i, "ACCOM") == "0") return "";
+        return fmt::format("IN_TOUCH is {}, so ACTIV and ACCOM are both 0 (not applicable)", touch);
+      });
+}
+Rule Rule345() {
+  return RowRule("345", Severity::kError, "OC3", "ACTIV",
+                 "OC3 ACTIV and ACCOM are not 0 for a young person the council is in touch with",
+                 "DfE 903 rule 345",
+                 [](const RuleContext&, const ReadTable& t, size_t i) -> std::string {
+                   if (t.Get(i, "IN_TOUCH") != "YES") return "";
+                   if (t.Get(i, "ACTIV") != "0" && t.Get(i, "ACCOM") != "0") return "";
+                   return "IN_TOUCH is YES, so the young person's activity and accommodation "
+                          "are known: ACTIV and ACCOM are not 0";
+                 });
+}
+
 }  // namespace
 
 std::vector<RuleEntry> CareLeaverRules() {
-  return {{Rule391, 2023},  {Rule1000, 2023}, {Rule1002, 2023}, {Rule1007, 2023},
-          {Rule1010, 2023}, {Rule1011, 2023}, {Rule1012, 2023}, {Rule1014, 2023}};
+  return {{Rule391, 2023},  {Rule1000, 2023}, {Rule1002, 2023}, {Rule1007, 2023}, {Rule1010, 2023},
+          {Rule1011, 2023}, {Rule1012, 2023}, {Rule1014, 2023}, {Rule344, 2023},  {Rule345, 2023}};
 }
 
 }  // namespace journey::returns

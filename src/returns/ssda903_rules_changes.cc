@@ -10,29 +10,6 @@
 namespace journey::returns {
 namespace {
 
-// A rule over each pair of a child's consecutive episodes (DECOM order, unreadable DECOMs
-// left out): `bad(ctx, t, prev, next)` returns the message for `next`, or "".
-Rule PairRule(
-    std::string code, std::string field, std::string summary,
-    std::function<std::string(const RuleContext&, const ReadTable&, size_t, size_t)> bad) {
-  Rule r{code, Severity::kError, std::move(summary), "DfE 903 rule " + code, nullptr};
-  r.check = [field, bad](const Rule& self, const RuleContext& ctx) {
-    const ReadTable* t = ctx.Table("Episodes");
-    if (!t) return;
-    std::vector<size_t> eps;
-    for (const Child903* child : ctx.ChildrenOf(*t)) {
-      if (child->episodes.size() < 2) continue;
-      eps.clear();
-      for (size_t e : child->episodes)
-        if (ctx.DateAt(*t, e, "DECOM")) eps.push_back(e);
-      for (size_t k = 1; k < eps.size(); ++k)
-        if (std::string m = bad(ctx, *t, eps[k - 1], eps[k]); !m.empty())
-          ctx.Find(self, *t, eps[k], field, std::move(m));
-    }
-  };
-  return r;
-}
-
 // 431: a new period of care (RNE S) begins after the previous episode ended, not on or
 // before that day (an episode starting the day the last ended continues it).
 Rule Rule431() {

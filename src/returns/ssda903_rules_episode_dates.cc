@@ -184,11 +184,8 @@ Rule Rule388() {
   r.check = [](const Rule& self, const RuleContext& ctx) {
     const ReadTable* t = ctx.Table("Episodes");
     if (!t) return;
-    std::vector<size_t> eps;
     for (const Child903* child : ctx.ChildrenOf(*t)) {
-      eps.clear();
-      for (size_t e : child->episodes)
-        if (ctx.DateAt(*t, e, "DECOM")) eps.push_back(e);
+      const std::span<const size_t> eps = child->dated;
       for (size_t k = 0; k < eps.size(); ++k) {
         const size_t e = eps[k];
         auto dec = ctx.DateAt(*t, e, "DEC");
@@ -218,12 +215,47 @@ Rule Rule388() {
   return r;
 }
 
+// 353: no episode begins before 14 October 1991, when the Children Act 1989 came into force.
+Rule Rule353() {
+  return RowRule("353", Severity::kError, "Episodes", "DECOM",
+                 "Episodes: DECOM not before 14 October 1991", "DfE 903 rule 353; CA 1989",
+                 [](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
+                   auto decom = ctx.DateAt(t, i, "DECOM");
+                   if (!decom || *decom >= Date::FromYmd(1991, 10, 14)) return "";
+                   return "is before 14/10/1991, when the Children Act 1989 came into force";
+                 });
+}
+
+// A placement `place` begins on or after the child's `years`th birthday (Header DOB).
+Rule PlacedFromAge(std::string code, std::string place, int years, std::string what) {
+  return RowRule(code, Severity::kError, "Episodes", "DECOM",
+                 fmt::format("Episodes: {} ({}) only from {}", what, place, years),
+                 "DfE 903 rule " + code,
+                 [=](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
+                   if (t.Get(i, "PLACE") != place) return "";
+                   auto decom = ctx.DateAt(t, i, "DECOM");
+                   auto birthday = Birthday(ctx, t, i, years);
+                   if (!decom || !birthday || *decom >= *birthday) return "";
+                   return fmt::format(
+                       "begins {} ({}) before the child's {}th birthday ({}); it is for children "
+                       "{} or over",
+                       what, place, years, birthday->ToDmy(), years);
+                 });
+}
+// 372: youth custody or prison (R5) from 10.
+Rule Rule372() { return PlacedFromAge("372", "R5", 10, "youth custody or prison"); }
+// 373: a residential school (S1) from 4.
+Rule Rule373() { return PlacedFromAge("373", "S1", 4, "a residential school"); }
+// 374: residential employment (P3) from 14.
+Rule Rule374() { return PlacedFromAge("374", "P3", 14, "residential employment"); }
+
 }  // namespace
 
 std::vector<RuleEntry> EpisodeDateRules() {
   return {{Rule351, 2023}, {Rule352, 2023}, {Rule354, 2023}, {Rule355, 2023}, {Rule356, 2023},
           {Rule357, 2023}, {Rule358, 2023}, {Rule359, 2023}, {Rule385, 2023}, {Rule386, 2023},
-          {Rule387, 2023}, {Rule388, 2023}, {Rule389, 2023}};
+          {Rule387, 2023}, {Rule388, 2023}, {Rule389, 2023}, {Rule353, 2023}, {Rule372, 2023},
+          {Rule373, 2023}, {Rule374, 2023}};
 }
 
 }  // namespace journey::returns

@@ -24,11 +24,8 @@ Rule Rule142() {
   r.check = [](const Rule& self, const RuleContext& ctx) {
     const ReadTable* t = ctx.Table("Episodes");
     if (!t) return;
-    std::vector<size_t> dated;
     for (const Child903* child : ctx.ChildrenOf(*t)) {
-      dated.clear();
-      for (size_t r : child->episodes)
-        if (ctx.DateAt(*t, r, "DECOM")) dated.push_back(r);
+      const std::span<const size_t> dated = child->dated;
       for (size_t k = 0; k + 1 < dated.size(); ++k) {
         const size_t r = dated[k];
         if (t->Get(r, "DEC").empty() || t->Get(r, "REC").empty())

@@ -279,13 +279,53 @@ Rule Rule398() {
                  });
 }
 
+// 382: a child on respite (V3, V4) is not in a temporary placement (T0-T4).
+Rule Rule382() {
+  return RowRule("382", Severity::kError, "Episodes", "PLACE",
+                 "Episodes: no temporary placement (T0-T4) under V3/V4", "DfE 903 rule 382",
+                 [](const RuleContext&, const ReadTable& t, size_t i) -> std::string {
+                   const std::string& ls = t.Get(i, "LS");
+                   if ((ls != "V3" && ls != "V4") || !TemporaryPlacement(t.Get(i, "PLACE")))
+                     return "";
+                   return fmt::format(
+                       "is a temporary placement ({}), which a child on respite (LS {}) cannot "
+                       "have",
+                       t.Get(i, "PLACE"), ls);
+                 });
+}
+
+// 383: after a temporary placement (T0-T4) between two episodes the child returns to the
+// usual placement: the next episode changes placement (RNE P) back to the PLACE before.
+Rule Rule383() {
+  Rule r{"383", Severity::kError, "Episodes: back to the usual placement after a temporary one",
+         "DfE 903 rule 383", nullptr};
+  r.check = [](const Rule& self, const RuleContext& ctx) {
+    const ReadTable* t = ctx.Table("Episodes");
+    if (!t) return;
+    for (const Child903* child : ctx.ChildrenOf(*t)) {
+      const std::span<const size_t> eps = child->dated;
+      for (size_t k = 1; k + 1 < eps.size(); ++k) {
+        const size_t before = eps[k - 1], temp = eps[k], after = eps[k + 1];
+        if (!TemporaryPlacement(t->Get(temp, "PLACE"))) continue;
+        const std::string& usual = t->Get(before, "PLACE");
+        if (t->Get(after, "RNE") == "P" && t->Get(after, "PLACE") == usual) continue;
+        ctx.Find(self, *t, temp, "PLACE",
+                 fmt::format("is a temporary placement, but the next episode (line {}) does not "
+                             "return the child to the placement before it ({}) with RNE P",
+                             t->lines[after], usual.empty() ? "blank" : usual));
+      }
+    }
+  };
+  return r;
+}
+
 }  // namespace
 
 std::vector<RuleEntry> PlacementRules() {
   return {{Rule361, 2023}, {Rule362, 2023}, {Rule363, 2023}, {Rule364, 2023}, {Rule365, 2023},
           {Rule366, 2023}, {Rule367, 2023}, {Rule375, 2023}, {Rule376, 2023}, {Rule377, 2023},
           {Rule378, 2023}, {Rule379, 2023}, {Rule380, 2023}, {Rule381, 2023}, {Rule384, 2023},
-          {Rule390, 2023}, {Rule398, 2023}};
+          {Rule390, 2023}, {Rule398, 2023}, {Rule382, 2023}, {Rule383, 2023}};
 }
 
 }  // namespace journey::returns

@@ -1,0 +1,147 @@
+// Rules on the paths through care: placed for adoption after fostering (336), AD1 against
+// the adoptive placement (335), the adoption decision after care began (1003), placements
+// with a minimum age (372-374), temporary placements and respite (382, 383), care leavers'
+// contact against their activity and accommodation (344, 345), and episodes before the
+// Children Act 1989 (353). Each has a failing and a passing case at its boundary, on full
+// tables.
+#include <gtest/gtest.h>
+
+#include "returns/ssda903_rules_testing.h"
+
+namespace journey::returns {
+namespace {
+
+using testing::FindingsOf;
+using testing::Row;
+using testing::TableRows;
+using testing::V;
+
+Row Ep(std::string decom, std::string dec, std::string rec, Row extra = {}) {
+  Row r = {{"CHILD", "C1"}, {"DECOM", decom},          {"RNE", "S"}, {"LS", "C2"}, {"CIN", "N1"},
+           {"PLACE", "U1"}, {"PLACE_PROVIDER", "PR1"}, {"DEC", dec}, {"REC", rec}};
+  for (auto& [k, v] : extra) r[k] = v;
+  return r;
+}
+TableRows Header(std::string dob = "10/05/2010") {
+  return {"Header",
+          {{{"CHILD", "C1"},
+            {"SEX", "F"},
+            {"DOB", dob},
+            {"ETHNIC", "WBRI"},
+            {"UPN", "UN1"},
+            {"MOTHER", "0"}}}};
+}
+V Of(const std::string& rule, std::vector<Row> eps, std::vector<TableRows> more = {}) {
+  std::vector<TableRows> tables = {Header(), {"Episodes", std::move(eps)}};
+  for (TableRows& t : more) tables.push_back(std::move(t));
+  return FindingsOf(rule, 2026, tables);
+}
+
+TEST(Rules903Paths, Rule336PlacedForAdoptionAfterFostering) {
+  auto path = [](std::string before, std::string now) {
+    return std::vector<Row>{Ep("01/05/2025", "01/06/2025", "X1", {{"PLACE", before}}),
+                            Ep("01/06/2025", "", "", {{"PLACE", now}, {"RNE", "P"}})};
+  };
+  EXPECT_EQ(Of("336", path("U6", "A3")), V{});
+  EXPECT_EQ(Of("336", path("A6", "A5")), V{});
+  EXPECT_EQ(Of("336", path("K2", "A3")), V{"Episodes 3 PLACE"});
+  EXPECT_EQ(Of("336", path("U7", "A5")), V{"Episodes 3 PLACE"});
+  // With others than the foster carers (A4), or as the first episode, no fostering needed.
+  EXPECT_EQ(Of("336", path("K2", "A4")), V{});
+  EXPECT_EQ(Of("336", {Ep("01/05/2025", "", "", {{"PLACE", "A3"}})}), V{});
+}
+
+TEST(Rules903Paths, Rule335FosterCareAgreesWithTheAdoptivePlacement) {
+  auto ad1 = [](std::string foster) {
+    return TableRows{"AD1", {{{"CHILD", "C1"}, {"DOB", "10/05/2010"}, {"FOSTER_CARE", foster}}}};
+  };
+  auto adopted = [](std::string place) {
+    return std::vector<Row>{Ep("01/05/2025", "01/12/2025", "E11", {{"PLACE", place}})};
+  };
+  EXPECT_EQ(Of("335", adopted("A5"), {ad1("1")}), V{});
+  EXPECT_EQ(Of("335", adopted("A5"), {ad1("0")}), V{"AD1 2 FOSTER_CARE"});
+  EXPECT_EQ(Of("335", adopted("A6"), {ad1("0")}), V{});
+  EXPECT_EQ(Of("335", adopted("A4"), {ad1("1")}), V{"AD1 2 FOSTER_CARE"});
+  // Not adopted yet: nothing to agree with.
+  EXPECT_EQ(Of("335", {Ep("01/05/2025", "", "", {{"PLACE", "A4"}})}, {ad1("1")}), V{});
+}
+
+TEST(Rules903Paths, Rule1003DecisionAfterCareBegan) {
+  auto placed = [](std::string date) {
+    return TableRows{"PlacedAdoption",
+                     {{{"CHILD", "C1"}, {"DOB", "10/05/2010"}, {"DATE_PLACED", date}}}};
+  };
+  // The first episode starting care (RNE S) is what counts, in date order whatever the file
+  // order; a later period of care does not move it.
+  const std::vector<Row> eps = {
+      Ep("01/06/2024", "", "", {{"RNE", "S"}}),
+      Ep("01/03/2024", "01/04/2024", "E4A", {{"RNE", "S"}}),
+  };
+  EXPECT_EQ(Of("1003", eps, {placed("01/03/2024")}), V{});
+  EXPECT_EQ(Of("1003", eps, {placed("29/02/2024")}), V{"PlacedAdoption 2 DATE_PLACED"});
+}
+
+TEST(Rules903Paths, Rules372To374PlacementsFromAnAge) {
+  // Born 10/05/2010: 10 on 10/05/2020, 14 on 10/05/2024; 4 on 10/05/2014.
+  auto at = [](std::string place, std::string decom) {
+    return Of(place == "R5"   ? "372"
+              : place == "S1" ? "373"
+                              : "374",
+              {Ep(decom, "", "", {{"PLACE", place}})});
+  };
+  EXPECT_EQ(at("R5", "10/05/2020"), V{});
+  EXPECT_EQ(at("R5", "09/05/2020"), V{"Episodes 2 DECOM"});
+  EXPECT_EQ(at("S1", "10/05/2014"), V{});
+  EXPECT_EQ(at("S1", "09/05/2014"), V{"Episodes 2 DECOM"});
+  EXPECT_EQ(at("P3", "10/05/2024"), V{});
+  EXPECT_EQ(at("P3", "09/05/2024"), V{"Episodes 2 DECOM"});
+}
+
+TEST(Rules903Paths, Rule382NoTemporaryPlacementOnRespite) {
+  EXPECT_EQ(Of("382", {Ep("01/05/2025", "", "", {{"LS", "V3"}, {"PLACE", "U1"}})}), V{});
+  EXPECT_EQ(Of("382", {Ep("01/05/2025", "", "", {{"LS", "V4"}, {"PLACE", "T4"}})}),
+            V{"Episodes 2 PLACE"});
+  EXPECT_EQ(Of("382", {Ep("01/05/2025", "", "", {{"LS", "C2"}, {"PLACE", "T4"}})}), V{});
+}
+
+TEST(Rules903Paths, Rule383BackToTheUsualPlacement) {
+  auto trip = [](std::string rne, std::string back) {
+    return std::vector<Row>{
+        Ep("01/05/2025", "01/06/2025", "X1", {{"PLACE", "U1"}}),
+        Ep("01/06/2025", "05/06/2025", "X1", {{"PLACE", "T1"}, {"RNE", "P"}}),
+        Ep("05/06/2025", "", "", {{"PLACE", back}, {"RNE", rne}}),
+    };
+  };
+  EXPECT_EQ(Of("383", trip("P", "U1")), V{});
+  EXPECT_EQ(Of("383", trip("P", "U2")), V{"Episodes 3 PLACE"});
+  EXPECT_EQ(Of("383", trip("B", "U1")), V{"Episodes 3 PLACE"});
+}
+
+TEST(Rules903Paths, Rules344And345ContactAgainstActivity) {
+  auto oc3 = [](std::string touch, std::string activ, std::string accom) {
+    return std::vector<TableRows>{{"OC3",
+                                   {{{"CHILD", "C1"},
+                                     {"DOB", "10/05/2007"},
+                                     {"IN_TOUCH", touch},
+                                     {"ACTIV", activ},
+                                     {"ACCOM", accom}}}}};
+  };
+  EXPECT_EQ(FindingsOf("344", 2026, oc3("RHOM", "0", "0")), V{});
+  EXPECT_EQ(FindingsOf("344", 2026, oc3("DIED", "0", "B1")), V{"OC3 2 ACTIV"});
+  EXPECT_EQ(FindingsOf("344", 2026, oc3("NO", "0", "B1")), V{});
+  EXPECT_EQ(FindingsOf("345", 2026, oc3("YES", "F1", "B1")), V{});
+  EXPECT_EQ(FindingsOf("345", 2026, oc3("YES", "F1", "0")), V{"OC3 2 ACTIV"});
+  EXPECT_EQ(FindingsOf("345", 2026, oc3("NO", "0", "0")), V{});
+}
+
+TEST(Rules903Paths, Rule353NotBeforeTheChildrenAct) {
+  EXPECT_EQ(
+      FindingsOf("353", 2026, {Header("01/01/1980"), {"Episodes", {Ep("14/10/1991", "", "")}}}),
+      V{});
+  EXPECT_EQ(
+      FindingsOf("353", 2026, {Header("01/01/1980"), {"Episodes", {Ep("13/10/1991", "", "")}}}),
+      V{"Episodes 2 DECOM"});
+}
+
+}  // namespace
+}  // namespace journey::returns
