@@ -105,6 +105,38 @@ Rule Rule437() {
                   });
 }
 
+// 432: an episode after one that ended care (any REC but X1) starts a period of care: RNE S.
+Rule Rule432() {
+  return PairRule("432", "RNE", "Episodes: RNE S after an episode that ended care",
+                  [](const RuleContext&, const ReadTable& t, size_t prev, size_t next) {
+                    const std::string& rec = t.Get(prev, "REC");
+                    if (rec.empty() || rec == "X1" || t.Get(next, "RNE") == "S")
+                      return std::string();
+                    return fmt::format(
+                        "is {}, but the episode before (line {}) ended care (REC {}): a new "
+                        "period of care begins with RNE S",
+                        t.Get(next, "RNE"), t.lines[prev], rec);
+                  });
+}
+
+// 435: RNE P or T (only the placement changed) shows exactly that: the same legal status and
+// a different placement (PLACE, PL_POST, URN or PLACE_PROVIDER) from the episode before.
+Rule Rule435() {
+  return PairRule("435", "RNE", "Episodes: RNE P/T changes the placement only",
+                  [](const RuleContext&, const ReadTable& t, size_t prev, size_t next) {
+                    const std::string& rne = t.Get(next, "RNE");
+                    if (rne != "P" && rne != "T") return std::string();
+                    const bool same_ls = t.Get(next, "LS") == t.Get(prev, "LS");
+                    const bool same_place = SamePlacement(t, prev, next);
+                    if (same_ls && !same_place) return std::string();
+                    return fmt::format(
+                        "is {} (only the placement changed), but {}", rne,
+                        !same_ls ? "the legal status changed too"
+                                 : "the placement (PLACE, PL_POST, URN, PLACE_PROVIDER) is "
+                                   "the same as in the episode before");
+                  });
+}
+
 // 440 and 441: the review participation code says whether the child was under 4 (PN0) or 4
 // or over (PN1-PN7) at the review. A review on the 4th birthday is the child's 4th year:
 // PN0 then is allowed, as are PN1-PN7.
@@ -152,8 +184,8 @@ Rule Rule446() {
 }  // namespace
 
 std::vector<RuleEntry> ChangeRules() {
-  return {{Rule431, 2023}, {Rule433, 2023}, {Rule434, 2023}, {Rule436, 2023},
-          {Rule437, 2023}, {Rule440, 2023}, {Rule441, 2023}, {Rule446, 2023}};
+  return {{Rule431, 2023}, {Rule433, 2023}, {Rule434, 2023}, {Rule436, 2023}, {Rule437, 2023},
+          {Rule440, 2023}, {Rule441, 2023}, {Rule446, 2023}, {Rule432, 2023}, {Rule435, 2023}};
 }
 
 }  // namespace journey::returns

@@ -226,6 +226,24 @@ Rule Rule353() {
                  });
 }
 
+// 407: care does not end in a special guardianship order (REC E45-E48) after the child's
+// 18th birthday (an order is for a child under 18).
+Rule Rule407() {
+  return RowRule("407", Severity::kError, "Episodes", "REC",
+                 "Episodes: special guardianship (E45-E48) only before 18", "DfE 903 rule 407",
+                 [](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
+                   const std::string& rec = t.Get(i, "REC");
+                   if (rec != "E45" && rec != "E46" && rec != "E47" && rec != "E48") return "";
+                   auto dec = ctx.DateAt(t, i, "DEC");
+                   auto b18 = Birthday(ctx, t, i, 18);
+                   if (!dec || !b18 || *dec <= *b18) return "";
+                   return fmt::format(
+                       "is a special guardianship order ({}), but the episode ended after the "
+                       "child's 18th birthday ({})",
+                       rec, b18->ToDmy());
+                 });
+}
+
 // A placement `place` begins on or after the child's `years`th birthday (Header DOB).
 Rule PlacedFromAge(std::string code, std::string place, int years, std::string what) {
   return RowRule(code, Severity::kError, "Episodes", "DECOM",
@@ -255,7 +273,7 @@ std::vector<RuleEntry> EpisodeDateRules() {
   return {{Rule351, 2023}, {Rule352, 2023}, {Rule354, 2023}, {Rule355, 2023}, {Rule356, 2023},
           {Rule357, 2023}, {Rule358, 2023}, {Rule359, 2023}, {Rule385, 2023}, {Rule386, 2023},
           {Rule387, 2023}, {Rule388, 2023}, {Rule389, 2023}, {Rule353, 2023}, {Rule372, 2023},
-          {Rule373, 2023}, {Rule374, 2023}};
+          {Rule373, 2023}, {Rule374, 2023}, {Rule407, 2023}};
 }
 
 }  // namespace journey::returns

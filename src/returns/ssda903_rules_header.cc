@@ -219,12 +219,34 @@ Rule Rule302() {
   return r;
 }
 
+// 442: a child with an episode under a legal status other than respite (V3, V4) has a UPN
+// (a pupil number, or UN1-UN5 saying why there is none).
+Rule Rule442() {
+  return RowRule("442", Severity::kError, "Header", "UPN",
+                 "Header UPN given for a child looked after other than on respite",
+                 "DfE 903 rule 442",
+                 [](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
+                   if (!t.Get(i, "UPN").empty()) return "";
+                   const ReadTable* ep = ctx.Table("Episodes");
+                   if (!ep) return "";
+                   for (size_t e : ctx.RowsOf(*ep, ctx.ChildOf(t, i))) {
+                     const std::string& ls = ep->Get(e, "LS");
+                     if (ls != "V3" && ls != "V4")
+                       return fmt::format(
+                           "is blank, but the child is looked after (LS {}, Episodes line {}): "
+                           "give the UPN, or UN1-UN5 for why there is none",
+                           ls.empty() ? "blank" : ls, ep->lines[e]);
+                   }
+                   return "";
+                 });
+}
+
 }  // namespace
 
 std::vector<RuleEntry> HeaderRules() {
-  return {{Rule168, 2023}, {Rule171, 2023}, {Rule174, 2023}, {Rule202, 2023},
-          {Rule203, 2023}, {Rule204, 2023}, {Rule207, 2023}, {Rule208, 2023},
-          {Rule209, 2023}, {Rule210, 2023}, {Rule301, 2023}, {Rule302, 2023}};
+  return {{Rule168, 2023}, {Rule171, 2023}, {Rule174, 2023}, {Rule202, 2023}, {Rule203, 2023},
+          {Rule204, 2023}, {Rule207, 2023}, {Rule208, 2023}, {Rule209, 2023}, {Rule210, 2023},
+          {Rule301, 2023}, {Rule302, 2023}, {Rule442, 2023}};
 }
 
 }  // namespace journey::returns

@@ -2,8 +2,10 @@
 // the adoptive placement (335), the adoption decision after care began (1003), placements
 // with a minimum age (372-374), temporary placements and respite (382, 383), care leavers'
 // contact against their activity and accommodation (344, 345), and episodes before the
-// Children Act 1989 (353). Each has a failing and a passing case at its boundary, on full
-// tables.
+// Children Act 1989 (353); RNE after care ended (432) and when only the placement changed
+// (435), special guardianship before 18 (407), A5/A6 under a placement order (408), V3 and V4
+// together (426) and a UPN for a child looked after (442). Each has a failing and a passing
+// case at its boundary, on full tables.
 #include <gtest/gtest.h>
 
 #include "returns/ssda903_rules_testing.h"
@@ -141,6 +143,67 @@ TEST(Rules903Paths, Rule353NotBeforeTheChildrenAct) {
   EXPECT_EQ(
       FindingsOf("353", 2026, {Header("01/01/1980"), {"Episodes", {Ep("13/10/1991", "", "")}}}),
       V{"Episodes 2 DECOM"});
+}
+
+TEST(Rules903Paths, Rule432NewCareAfterCareEnded) {
+  auto after = [](std::string rec, std::string rne) {
+    return std::vector<Row>{Ep("01/05/2025", "01/06/2025", rec),
+                            Ep("01/07/2025", "", "", {{"RNE", rne}})};
+  };
+  EXPECT_EQ(Of("432", after("E4A", "S")), V{});
+  EXPECT_EQ(Of("432", after("E4A", "P")), V{"Episodes 3 RNE"});
+  EXPECT_EQ(Of("432", after("X1", "P")), V{});
+}
+
+TEST(Rules903Paths, Rule435PlacementChangeOnly) {
+  auto change = [](Row next) {
+    Row r = {{"RNE", "P"}};
+    for (auto& [k, v] : next) r[k] = v;
+    return std::vector<Row>{Ep("01/05/2025", "01/06/2025", "X1"), Ep("01/06/2025", "", "", r)};
+  };
+  EXPECT_EQ(Of("435", change({{"PLACE", "U2"}})), V{});
+  EXPECT_EQ(Of("435", change({{"PLACE_PROVIDER", "PR2"}, {"RNE", "T"}})), V{});
+  EXPECT_EQ(Of("435", change({})), V{"Episodes 3 RNE"});  // nothing changed
+  EXPECT_EQ(Of("435", change({{"PLACE", "U2"}, {"LS", "C1"}})), V{"Episodes 3 RNE"});
+}
+
+TEST(Rules903Paths, Rule407SpecialGuardianshipBefore18) {
+  // Born 10/05/2007 (Header below): 18 on 10/05/2025.
+  auto sgo = [](std::string dec) {
+    return FindingsOf("407", 2026,
+                      {Header("10/05/2007"), {"Episodes", {Ep("01/04/2025", dec, "E45")}}});
+  };
+  EXPECT_EQ(sgo("10/05/2025"), V{});
+  EXPECT_EQ(sgo("11/05/2025"), V{"Episodes 2 REC"});
+}
+
+TEST(Rules903Paths, Rule408PlacementOrderForA5AndA6) {
+  EXPECT_EQ(Of("408", {Ep("01/05/2025", "", "", {{"PLACE", "A6"}, {"LS", "E1"}})}), V{});
+  EXPECT_EQ(Of("408", {Ep("01/05/2025", "", "", {{"PLACE", "A5"}, {"LS", "C2"}})}),
+            V{"Episodes 2 LS"});
+  EXPECT_EQ(Of("408", {Ep("01/05/2025", "", "", {{"PLACE", "A4"}, {"LS", "C2"}})}), V{});
+}
+
+TEST(Rules903Paths, Rule426NotBothV3AndV4) {
+  const Row v3 = {{"LS", "V3"}}, v4 = {{"LS", "V4"}};
+  EXPECT_EQ(Of("426", {Ep("01/05/2025", "03/05/2025", "E8", v3),
+                       Ep("01/06/2025", "03/06/2025", "E8", v3)}),
+            V{});
+  EXPECT_EQ(Of("426", {Ep("01/05/2025", "03/05/2025", "E8", v3),
+                       Ep("01/06/2025", "03/06/2025", "E8", {{"LS", "C2"}}),
+                       Ep("01/07/2025", "03/07/2025", "E8", v4)}),
+            (V{"Episodes 2 LS", "Episodes 4 LS"}));
+}
+
+TEST(Rules903Paths, Rule442UpnForAChildLookedAfter) {
+  auto upn = [](std::string value, std::string ls) {
+    TableRows h = Header();
+    h.rows[0]["UPN"] = value;
+    return FindingsOf("442", 2026, {h, {"Episodes", {Ep("01/05/2025", "", "", {{"LS", ls}})}}});
+  };
+  EXPECT_EQ(upn("UN2", "C2"), V{});
+  EXPECT_EQ(upn("", "C2"), V{"Header 2 UPN"});
+  EXPECT_EQ(upn("", "V3"), V{});  // respite only
 }
 
 }  // namespace

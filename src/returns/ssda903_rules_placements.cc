@@ -294,6 +294,49 @@ Rule Rule382() {
                  });
 }
 
+// 408: a placement for adoption with a placement order (A5, A6) is under a placement order
+// (LS E1).
+Rule Rule408() {
+  return RowRule("408", Severity::kError, "Episodes", "LS",
+                 "Episodes: A5/A6 placements under a placement order (E1)", "DfE 903 rule 408",
+                 [](const RuleContext&, const ReadTable& t, size_t i) -> std::string {
+                   const std::string& p = t.Get(i, "PLACE");
+                   if ((p != "A5" && p != "A6") || t.Get(i, "LS") == "E1") return "";
+                   return fmt::format(
+                       "must be E1 (placement order): PLACE {} is a placement for adoption with a "
+                       "placement order",
+                       p);
+                 });
+}
+
+// 426: a child on respite has one respite status in the year: not both V3 and V4. Each of
+// the child's V3 and V4 episodes is a finding.
+Rule Rule426() {
+  Rule r{"426", Severity::kError, "Episodes: not both V3 and V4 for one child", "DfE 903 rule 426",
+         nullptr};
+  r.check = [](const Rule& self, const RuleContext& ctx) {
+    const ReadTable* t = ctx.Table("Episodes");
+    if (!t) return;
+    for (const Child903* child : ctx.ChildrenOf(*t)) {
+      const std::span<const size_t> rows = ctx.RowsOf(*t, *child);
+      bool v3 = false, v4 = false;
+      for (size_t e : rows) {
+        v3 |= t->Get(e, "LS") == "V3";
+        v4 |= t->Get(e, "LS") == "V4";
+      }
+      if (!v3 || !v4) continue;
+      for (size_t e : rows) {
+        const std::string& ls = t->Get(e, "LS");
+        if (ls == "V3" || ls == "V4")
+          ctx.Find(self, *t, e, "LS",
+                   "the child has both V3 (single short breaks) and V4 (a series of short "
+                   "breaks) episodes in the year; one respite status applies");
+      }
+    }
+  };
+  return r;
+}
+
 // 383: after a temporary placement (T0-T4) between two episodes the child returns to the
 // usual placement: the next episode changes placement (RNE P) back to the PLACE before.
 Rule Rule383() {
@@ -325,7 +368,8 @@ std::vector<RuleEntry> PlacementRules() {
   return {{Rule361, 2023}, {Rule362, 2023}, {Rule363, 2023}, {Rule364, 2023}, {Rule365, 2023},
           {Rule366, 2023}, {Rule367, 2023}, {Rule375, 2023}, {Rule376, 2023}, {Rule377, 2023},
           {Rule378, 2023}, {Rule379, 2023}, {Rule380, 2023}, {Rule381, 2023}, {Rule384, 2023},
-          {Rule390, 2023}, {Rule398, 2023}, {Rule382, 2023}, {Rule383, 2023}};
+          {Rule390, 2023}, {Rule398, 2023}, {Rule382, 2023}, {Rule383, 2023}, {Rule408, 2023},
+          {Rule426, 2023}};
 }
 
 }  // namespace journey::returns
