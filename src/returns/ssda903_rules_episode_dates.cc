@@ -244,6 +244,22 @@ Rule Rule407() {
                  });
 }
 
+// 460: staying with the foster carers at 18 (REC E17) is on or after the 18th birthday.
+Rule Rule460() {
+  return RowRule("460", Severity::kError, "Episodes", "REC",
+                 "Episodes: staying with the carers at 18 (E17) only from 18", "DfE 903 rule 460",
+                 [](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
+                   if (t.Get(i, "REC") != "E17") return "";
+                   auto dec = ctx.DateAt(t, i, "DEC");
+                   auto b18 = Birthday(ctx, t, i, 18);
+                   if (!dec || !b18 || *dec >= *b18) return "";
+                   return fmt::format(
+                       "is E17 (stayed with the carers at 18), but the episode ended before the "
+                       "child's 18th birthday ({})",
+                       b18->ToDmy());
+                 });
+}
+
 // A placement `place` begins on or after the child's `years`th birthday (Header DOB).
 Rule PlacedFromAge(std::string code, std::string place, int years, std::string what) {
   return RowRule(code, Severity::kError, "Episodes", "DECOM",
@@ -273,7 +289,7 @@ std::vector<RuleEntry> EpisodeDateRules() {
   return {{Rule351, 2023}, {Rule352, 2023}, {Rule354, 2023}, {Rule355, 2023}, {Rule356, 2023},
           {Rule357, 2023}, {Rule358, 2023}, {Rule359, 2023}, {Rule385, 2023}, {Rule386, 2023},
           {Rule387, 2023}, {Rule388, 2023}, {Rule389, 2023}, {Rule353, 2023}, {Rule372, 2023},
-          {Rule373, 2023}, {Rule374, 2023}, {Rule407, 2023}};
+          {Rule373, 2023}, {Rule374, 2023}, {Rule407, 2023}, {Rule460, 2023}};
 }
 
 }  // namespace journey::returns

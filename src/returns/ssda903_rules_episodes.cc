@@ -193,13 +193,56 @@ Rule Rule226() {
   return r;
 }
 
+// 501: an episode does not begin before the one before it (by DECOM) ended.
+Rule Rule501() {
+  return PairRule("501", "DECOM", "Episodes: an episode begins after the one before ended",
+                  [](const RuleContext& ctx, const ReadTable& t, size_t prev, size_t next) {
+                    auto dec = ctx.DateAt(t, prev, "DEC");
+                    const Date decom = *ctx.DateAt(t, next, "DECOM");
+                    if (!dec || decom >= *dec) return std::string();
+                    return fmt::format("is before the episode before (line {}) ended ({})",
+                                       t.lines[prev], dec->ToDmy());
+                  });
+}
+
+// 502: a child whose episode was open at the end of last year's return begins this year's
+// with that episode: the child's first DECOM this year is that episode's DECOM (needs last
+// year's return).
+Rule Rule502() {
+  Rule r{"502", Severity::kError, "Episodes: this year begins with last year's open episode",
+         "DfE 903 rule 502", nullptr};
+  r.needs = kNeedsPreviousYear;
+  r.check = [](const Rule& self, const RuleContext& ctx) {
+    const ReadTable* t = ctx.Table("Episodes");
+    const ReadTable* last = ctx.PreviousTable("Episodes");
+    if (!t || !last) return;
+    for (const Child903* child : ctx.ChildrenOf(*t)) {
+      if (child->dated.empty()) continue;
+      const size_t first = child->dated.front();
+      const Date decom = *ctx.DateAt(*t, first, "DECOM");
+      for (size_t r : ctx.ChildRows(*last, *child->id)) {
+        auto open_from = ctx.DateAt(*last, r, "DECOM");
+        if (!last->Get(r, "DEC").empty() || !open_from || *open_from == decom) continue;
+        ctx.Find(self, *t, first, "DECOM",
+                 fmt::format("is the child's first episode this year, but last year's return "
+                             "ended with an episode open from {} ({} line {}): this year's "
+                             "episodes begin with it",
+                             open_from->ToDmy(), last->file, last->lines[r]));
+        break;
+      }
+    }
+  };
+  return r;
+}
+
 }  // namespace
 
 std::vector<RuleEntry> EpisodeRules() {
   return {{Rule141, 2023}, {Rule142, 2023}, {Rule147, 2023},
           {Rule148, 2023}, {Rule199, 2023}, {Rule213Until2025, 2023, 2025},
           {Rule213, 2026}, {Rule214, 2023}, {Rule217, 2023},
-          {Rule225, 2023}, {Rule226, 2023}};
+          {Rule225, 2023}, {Rule226, 2023}, {Rule501, 2023},
+          {Rule502, 2023}};
 }
 
 }  // namespace journey::returns

@@ -241,12 +241,36 @@ Rule Rule442() {
                  });
 }
 
+// 393: a girl looked after other than on respite (an episode under a legal status other than
+// V3, V4) has MOTHER given (0 or 1). The female code is the year's (2 to 2023/24, F from
+// 2024/25: data/ssda903_values.csv).
+Rule Rule393() {
+  return RowRule("393", Severity::kError, "Header", "MOTHER",
+                 "Header MOTHER given for a girl looked after other than on respite",
+                 "DfE 903 rule 393",
+                 [](const RuleContext& ctx, const ReadTable& t, size_t i) -> std::string {
+                   if (!t.Get(i, "MOTHER").empty()) return "";
+                   auto sex = Ssda903Spec::Default().FromReturn("SEX", t.Get(i, "SEX"), ctx.year());
+                   const ReadTable* ep = ctx.Table("Episodes");
+                   if (!sex || *sex != "F" || !ep) return "";
+                   for (size_t e : ctx.RowsOf(*ep, ctx.ChildOf(t, i))) {
+                     const std::string& ls = ep->Get(e, "LS");
+                     if (ls != "V3" && ls != "V4")
+                       return fmt::format(
+                           "is blank for a girl who is looked after (Episodes line {}): give 1 "
+                           "if she is a mother, 0 if not",
+                           ep->lines[e]);
+                   }
+                   return "";
+                 });
+}
+
 }  // namespace
 
 std::vector<RuleEntry> HeaderRules() {
   return {{Rule168, 2023}, {Rule171, 2023}, {Rule174, 2023}, {Rule202, 2023}, {Rule203, 2023},
           {Rule204, 2023}, {Rule207, 2023}, {Rule208, 2023}, {Rule209, 2023}, {Rule210, 2023},
-          {Rule301, 2023}, {Rule302, 2023}, {Rule442, 2023}};
+          {Rule301, 2023}, {Rule302, 2023}, {Rule442, 2023}, {Rule393, 2023}};
 }
 
 }  // namespace journey::returns

@@ -4,8 +4,10 @@
 // contact against their activity and accommodation (344, 345), and episodes before the
 // Children Act 1989 (353); RNE after care ended (432) and when only the placement changed
 // (435), special guardianship before 18 (407), A5/A6 under a placement order (408), V3 and V4
-// together (426) and a UPN for a child looked after (442). Each has a failing and a passing
-// case at its boundary, on full tables.
+// together (426), a UPN for a child looked after (442), MOTHER for a girl looked after (393),
+// staying put from 18 (460), episodes not overlapping (501) and this year beginning with
+// last year's open episode (502). Each has a failing and a passing case at its boundary, on
+// full tables.
 #include <gtest/gtest.h>
 
 #include "returns/ssda903_rules_testing.h"
@@ -204,6 +206,53 @@ TEST(Rules903Paths, Rule442UpnForAChildLookedAfter) {
   EXPECT_EQ(upn("UN2", "C2"), V{});
   EXPECT_EQ(upn("", "C2"), V{"Header 2 UPN"});
   EXPECT_EQ(upn("", "V3"), V{});  // respite only
+}
+
+TEST(Rules903Paths, Rule393MotherForAGirlLookedAfter) {
+  auto mother = [](std::string sex, std::string value, std::string ls, int year = 2026) {
+    TableRows h = Header();
+    h.rows[0]["SEX"] = sex;
+    h.rows[0]["MOTHER"] = value;
+    const std::string decom = year == 2026 ? "01/05/2025" : "01/05/2023";
+    return FindingsOf("393", year, {h, {"Episodes", {Ep(decom, "", "", {{"LS", ls}})}}});
+  };
+  EXPECT_EQ(mother("F", "0", "C2"), V{});
+  EXPECT_EQ(mother("F", "", "C2"), V{"Header 2 MOTHER"});
+  EXPECT_EQ(mother("F", "", "V4"), V{});  // respite only
+  EXPECT_EQ(mother("M", "", "C2"), V{});
+  // Up to 2023/24 the female code is 2.
+  EXPECT_EQ(mother("2", "", "C2", 2024), V{"Header 2 MOTHER"});
+}
+
+TEST(Rules903Paths, Rule460StayingPutFrom18) {
+  // Born 10/05/2007: 18 on 10/05/2025.
+  auto put = [](std::string dec) {
+    return FindingsOf("460", 2026,
+                      {Header("10/05/2007"), {"Episodes", {Ep("01/04/2025", dec, "E17")}}});
+  };
+  EXPECT_EQ(put("10/05/2025"), V{});
+  EXPECT_EQ(put("09/05/2025"), V{"Episodes 2 REC"});
+}
+
+TEST(Rules903Paths, Rule501NoOverlap) {
+  auto next = [](std::string decom) {
+    return std::vector<Row>{Ep("01/05/2025", "01/06/2025", "X1"),
+                            Ep(decom, "", "", {{"RNE", "P"}})};
+  };
+  EXPECT_EQ(Of("501", next("01/06/2025")), V{});
+  EXPECT_EQ(Of("501", next("31/05/2025")), V{"Episodes 3 DECOM"});
+}
+
+TEST(Rules903Paths, Rule502BeginsWithLastYearsOpenEpisode) {
+  const Read903 last = testing::ReadTables(
+      {Header(), {"Episodes", {Ep("01/02/2025", "", "", {{"PLACE", "U1"}})}}}, 2025);
+  auto now = [&](std::string decom) {
+    return FindingsOf("502", 2026, {Header(), {"Episodes", {Ep(decom, "", "")}}}, &last);
+  };
+  EXPECT_EQ(now("01/02/2025"), V{});
+  EXPECT_EQ(now("02/02/2025"), V{"Episodes 2 DECOM"});
+  // Without last year's return the rule is not run: no finding.
+  EXPECT_EQ(FindingsOf("502", 2026, {Header(), {"Episodes", {Ep("02/02/2025", "", "")}}}), V{});
 }
 
 }  // namespace
