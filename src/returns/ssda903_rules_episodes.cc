@@ -235,14 +235,65 @@ Rule Rule502() {
   return r;
 }
 
+// 503A-503F: the child's first episode this year is the episode left open at the end of last
+// year's return, carried on: when last year's latest episode (by DECOM) has no DEC, this
+// year's first has the same RNE (A), LS (B), CIN (C), PLACE (D), PLACE_PROVIDER (E) and URN
+// (F). Needs last year's return. In 2025/26, the year the DfE replaced H5 and P2 by K3 and Z1
+// by Z11-Z14, a placement carried on under its new code agrees (lac_validator lets K3 and H5
+// pass that year).
+bool Recoded(const std::string& before, const std::string& now, int year) {
+  if (year != 2026) return false;
+  if (before == "H5" || before == "P2") return now == "K3";
+  return before == "Z1" && (now == "Z11" || now == "Z12" || now == "Z13" || now == "Z14");
+}
+Rule SameAsLastYearsOpenEpisode(std::string code, std::string field, std::string what) {
+  Rule r{code, Severity::kError,
+         fmt::format("Episodes: the first {} this year is that of last year's open episode", field),
+         "DfE 903 rule " + code, nullptr};
+  r.needs = kNeedsPreviousYear;
+  r.check = [field, what](const Rule& self, const RuleContext& ctx) {
+    const ReadTable* t = ctx.Table("Episodes");
+    const ReadTable* last = ctx.PreviousTable("Episodes");
+    if (!t || !last) return;
+    for (const Child903* child : ctx.ChildrenOf(*t)) {
+      if (child->dated.empty()) continue;
+      std::optional<size_t> latest;
+      std::optional<Date> latest_decom;
+      for (size_t r : ctx.ChildRows(*last, *child->id))
+        if (auto d = ctx.DateAt(*last, r, "DECOM"); d && (!latest_decom || *d > *latest_decom))
+          latest = r, latest_decom = d;
+      if (!latest || !last->Get(*latest, "DEC").empty()) continue;
+      const size_t first = child->dated.front();
+      const std::string& before = last->Get(*latest, field);
+      const std::string& now = t->Get(first, field);
+      if (now == before || (field == "PLACE" && Recoded(before, now, ctx.year()))) continue;
+      ctx.Find(self, *t, first, field,
+               fmt::format("differs from the {} of the episode open at the end of last year's "
+                           "return (\"{}\", {} line {}), which this first episode carries on",
+                           what, before, last->file, last->lines[*latest]));
+    }
+  };
+  return r;
+}
+Rule Rule503A() { return SameAsLastYearsOpenEpisode("503A", "RNE", "reason for new episode"); }
+Rule Rule503B() { return SameAsLastYearsOpenEpisode("503B", "LS", "legal status"); }
+Rule Rule503C() { return SameAsLastYearsOpenEpisode("503C", "CIN", "category of need"); }
+Rule Rule503D() { return SameAsLastYearsOpenEpisode("503D", "PLACE", "placement type"); }
+Rule Rule503E() {
+  return SameAsLastYearsOpenEpisode("503E", "PLACE_PROVIDER", "placement provider");
+}
+Rule Rule503F() { return SameAsLastYearsOpenEpisode("503F", "URN", "Ofsted URN"); }
+
 }  // namespace
 
 std::vector<RuleEntry> EpisodeRules() {
-  return {{Rule141, 2023}, {Rule142, 2023}, {Rule147, 2023},
-          {Rule148, 2023}, {Rule199, 2023}, {Rule213Until2025, 2023, 2025},
-          {Rule213, 2026}, {Rule214, 2023}, {Rule217, 2023},
-          {Rule225, 2023}, {Rule226, 2023}, {Rule501, 2023},
-          {Rule502, 2023}};
+  return {{Rule141, 2023},  {Rule142, 2023},  {Rule147, 2023},
+          {Rule148, 2023},  {Rule199, 2023},  {Rule213Until2025, 2023, 2025},
+          {Rule213, 2026},  {Rule214, 2023},  {Rule217, 2023},
+          {Rule225, 2023},  {Rule226, 2023},  {Rule501, 2023},
+          {Rule502, 2023},  {Rule503A, 2023}, {Rule503B, 2023},
+          {Rule503C, 2023}, {Rule503D, 2023}, {Rule503E, 2023},
+          {Rule503F, 2023}};
 }
 
 }  // namespace journey::returns

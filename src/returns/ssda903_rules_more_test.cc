@@ -36,7 +36,8 @@ TEST(Rules903AcrossYears, NotRunWithoutLastYearsReturn) {
   Validation903 v = Validate903(read, 2026, Validate903Options{});
   V codes;
   for (const NotRun& n : v.not_run) codes.push_back(n.rule);
-  EXPECT_EQ(codes, (V{"1002", "1010", "202", "203", "204", "207", "208", "502", "633"}));
+  EXPECT_EQ(codes, (V{"1002", "1010", "202", "203", "204", "207", "208", "502", "503A", "503B",
+                      "503C", "503D", "503E", "503F", "633"}));
   EXPECT_NE(v.not_run[0].reason.find("last year's return"), std::string::npos);
   Read903 last = LastYear();
   Validate903Options with;

@@ -6,8 +6,8 @@
 // (435), special guardianship before 18 (407), A5/A6 under a placement order (408), V3 and V4
 // together (426), a UPN for a child looked after (442), MOTHER for a girl looked after (393),
 // staying put from 18 (460), episodes not overlapping (501) and this year beginning with
-// last year's open episode (502). Each has a failing and a passing case at its boundary, on
-// full tables.
+// last year's open episode (502) and carrying on its details (503A-503F). Each has a failing and a
+// passing case at its boundary, on full tables.
 #include <gtest/gtest.h>
 
 #include "returns/ssda903_rules_testing.h"
@@ -253,6 +253,37 @@ TEST(Rules903Paths, Rule502BeginsWithLastYearsOpenEpisode) {
   EXPECT_EQ(now("02/02/2025"), V{"Episodes 2 DECOM"});
   // Without last year's return the rule is not run: no finding.
   EXPECT_EQ(FindingsOf("502", 2026, {Header(), {"Episodes", {Ep("02/02/2025", "", "")}}}), V{});
+}
+
+TEST(Rules903Paths, Rules503AToFCarryOnLastYearsOpenEpisode) {
+  const Row open = {
+      {"RNE", "P"},  {"LS", "C2"}, {"CIN", "N1"}, {"PLACE", "H5"}, {"PLACE_PROVIDER", "PR1"},
+      {"URN", "SC1"}};
+  auto last = [&](std::string dec) {
+    return testing::ReadTables({Header(),
+                                {"Episodes",
+                                 {Ep("01/06/2024", "01/09/2024", "X1", {{"PLACE", "U1"}}),
+                                  Ep("01/09/2024", dec, dec.empty() ? "" : "E4A", open)}}},
+                               2025);
+  };
+  const Read903 open_last = last(""), closed_last = last("01/03/2025");
+  auto now = [&](const std::string& rule, Row change, const Read903& before, int year = 2026) {
+    Row r = open;
+    for (auto& [k, v] : change) r[k] = v;
+    const std::string decom = year == 2026 ? "01/09/2024" : "01/09/2023";
+    return FindingsOf(rule, year, {Header(), {"Episodes", {Ep(decom, "", "", r)}}}, &before);
+  };
+  EXPECT_EQ(now("503A", {}, open_last), V{});
+  EXPECT_EQ(now("503A", {{"RNE", "L"}}, open_last), V{"Episodes 2 RNE"});
+  EXPECT_EQ(now("503B", {{"LS", "C1"}}, open_last), V{"Episodes 2 LS"});
+  EXPECT_EQ(now("503C", {{"CIN", "N2"}}, open_last), V{"Episodes 2 CIN"});
+  EXPECT_EQ(now("503E", {{"PLACE_PROVIDER", "PR2"}}, open_last), V{"Episodes 2 PLACE_PROVIDER"});
+  EXPECT_EQ(now("503F", {{"URN", "SC2"}}, open_last), V{"Episodes 2 URN"});
+  // Last year's latest episode ended: nothing carried on.
+  EXPECT_EQ(now("503F", {{"URN", "SC2"}}, closed_last), V{});
+  // PLACE: in 2025/26 H5 may carry on as K3 (its replacement), not as another code.
+  EXPECT_EQ(now("503D", {{"PLACE", "K3"}}, open_last), V{});
+  EXPECT_EQ(now("503D", {{"PLACE", "U1"}}, open_last), V{"Episodes 2 PLACE"});
 }
 
 }  // namespace
