@@ -188,9 +188,18 @@ Response App::Children(Call& c) {
 }
 
 Response App::ChildSummary(Call& c) {
+  // The summary depends only on the child's records and today's date: kept per child until
+  // a write to the child (AfterWrite) or the day changes, so reading a child's record again
+  // costs no database reads (the audit entry is still written for every request).
+  const Date today = clock_.Today();
+  if (summary_day_ != today) {
+    summaries_.clear();
+    summary_day_ = today;
+  }
+  if (auto hit = summaries_.find(c.child_id); hit != summaries_.end())
+    return JsonResponse(200, hit->second);
   auto cr = store_->LoadChild(c.child_id);
   if (!cr) return ErrorResponse(cr.error());
-  const Date today = clock_.Today();
   const ChildEntry* ch = directory_.Child(c.child_id);
   json out;
   out["id"] = c.child_id;
@@ -256,7 +265,10 @@ Response App::ChildSummary(Call& c) {
   }
   out["overdue"] = overdue;
   out["due_soon"] = soon;
-  return Json(200, out);
+  Response res = Json(200, out);
+  if (summaries_.size() >= kKeptSummaries) summaries_.clear();
+  summaries_.emplace(c.child_id, res.body);
+  return res;
 }
 
 Response App::Chronology(Call& c) {

@@ -139,6 +139,7 @@ Status App::AfterWrite(int64_t child_id) {
   if (due_) due_->Refresh(static_cast<int32_t>(child_id));
   directory_.Refresh(cr, clock_.Today());
   reports_.Invalidate();
+  summaries_.erase(child_id);
   return Status::Ok();
 }
 

@@ -22,8 +22,8 @@
 #include "server/audit.h"
 #include "server/auth.h"
 #include "server/directory.h"
-#include "server/report_cache.h"
 #include "server/http.h"
+#include "server/report_cache.h"
 #include "server/roles.h"
 #include "server/router.h"
 #include "server/static_files.h"
@@ -149,6 +149,10 @@ class App {
   Router router_;
   std::vector<RouteDef> routes_;
   std::vector<Grant> grants_;
+  // Children's summaries as answered, until a write to the child or a new day (api_children.cc).
+  static constexpr size_t kKeptSummaries = 20000;
+  std::unordered_map<int64_t, std::string> summaries_;
+  Date summary_day_;
   ReportCache reports_;  // computed reports, until the next write
   uint64_t export_seq_ = 0;
 };
