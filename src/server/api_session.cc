@@ -38,14 +38,31 @@ Response App::SignIn(Call& c) {
   if (!username) return ErrorResponse(username.error());
   auto password = JsonString(*body, "password", true);
   if (!password) return ErrorResponse(password.error());
-  SignInResult r =
-      auth_->SignIn(*username, *password, c.req.remote, c.req.Cookie("journey_session"));
+  const bool had_cookie = !c.req.Cookie("journey_session").empty();
+  Auth::PendingSignIn p =
+      auth_->BeginSignIn(*username, c.req.remote, c.req.Cookie("journey_session"));
+  if (p.throttled) return SignInAnswer(p, had_cookie, p.refused);
+  // The argon2id check runs on the server's worker thread (Response::Offload), so other
+  // requests are answered meanwhile; the verdict is applied back on the server's thread.
+  // Each closure owns copies of what it uses; `this`, the App, outlives the server.
+  Response res;
+  res.offload = std::make_unique<Response::Offload>();
+  res.offload->work = [hash = p.stored_hash, pw = std::move(*password)] {
+    return Auth::VerifyPassword(hash, pw);
+  };
+  res.offload->then = [this, p = std::move(p), had_cookie](bool ok) {
+    return SignInAnswer(p, had_cookie, auth_->FinishSignIn(p, ok));
+  };
+  return res;
+}
+
+Response App::SignInAnswer(const Auth::PendingSignIn& p, bool had_cookie, const SignInResult& r) {
   AuditEntry e;
-  e.origin = c.req.remote;
+  e.origin = p.address;
   if (!r.status.ok()) {
     // The attempted username is recorded (it is an account name, not a child's data) so
     // an administrator can see guessing against an account.
-    e.username = username->substr(0, 64);
+    e.username = p.username.substr(0, 64);
     e.action = "sign_in_failed";
     e.status = r.retry_after_s ? 429 : HttpStatusFor(r.status.code());
     (void)audit_->Append(std::move(e));
@@ -57,7 +74,7 @@ Response App::SignIn(Call& c) {
       res = ErrorResponse(r.status);
     }
     // Whatever session the browser brought has ended: tell it to drop the cookie.
-    if (!c.req.Cookie("journey_session").empty()) res.SetHeader("Set-Cookie", SessionCookie("", 0));
+    if (had_cookie) res.SetHeader("Set-Cookie", SessionCookie("", 0));
     return res;
   }
   e.user_id = r.user->id;
@@ -65,10 +82,9 @@ Response App::SignIn(Call& c) {
   e.role = std::string(RoleName(r.user->role));
   e.action = "sign_in";
   (void)audit_->Append(std::move(e));
-  c.session = r.session;
-  c.user = r.user;
   Response res = SessionBody(*r.user, *r.session);
   res.SetHeader("Set-Cookie", SessionCookie(r.session_id, -1));
+  res.SetHeader("X-Session-Idle-Expires", IsoInstantUs(auth_->IdleExpiresAt(*r.session)));
   return res;
 }
 

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/api_util.h"
+#include "store/store_connection.h"
 
 namespace journey::server {
 
@@ -72,7 +73,9 @@ void App::AddRoute(std::string method, std::string pattern, uint32_t permission,
 Status App::Init() {
   // A file or a postgresql:// URL: the server's own SQL is portable (decision 0004).
   JOURNEY_ASSIGN_OR_RETURN(store_, store::OpenStore(opt_.db_path, clock_));
-  JOURNEY_ASSIGN_OR_RETURN(db_, db::Connection::Open(opt_.db_path));
+  db_ = store::ConnectionOf(*store_);
+  if (!db_) return Internal("the server needs a store over SQL (SQLite or PostgreSQL)");
+  JOURNEY_ASSIGN_OR_RETURN(checkpointer_, WalCheckpointer::Start(*db_, opt_.db_path));
   auth_ = std::make_unique<Auth>(*db_, clock_, opt_.auth);
   JOURNEY_RETURN_IF_ERROR(auth_->Load());
   audit_ = std::make_unique<AuditLog>(*db_, clock_);
@@ -124,7 +127,10 @@ Status App::Init() {
   return Status::Ok();
 }
 
-void App::Shutdown() { auth_->Persist(); }
+void App::Shutdown() {
+  (void)audit_->CommitAll();
+  auth_->Persist();
+}
 
 const engine::DueIndex& App::Due() {
   const Date today = clock_.Today();
@@ -210,15 +216,35 @@ Response App::Handle(Request& req) {
   if (req.path.rfind("/api/", 0) == 0 || req.path == "/api") {
     Call call{req};
     res = Api(req, call);
-    res.SetHeader("Cache-Control", "no-store");
-    if (call.session) {
-      res.SetHeader("X-Session-Idle-Expires", IsoInstantUs(auth_->IdleExpiresAt(*call.session)));
-    }
+    Decorate(res, true, call.session);
   } else {
     res = static_.Serve(req);
+    Decorate(res, false, nullptr);
+  }
+  return res;
+}
+
+void App::Decorate(Response& res, bool api, const Session* session) {
+  if (res.offload) {
+    // The answer is made later, by `then` (a sign-in, which sets its own session header).
+    res.offload->then = [this, api, then = std::move(res.offload->then)](bool ok) {
+      Response r = then(ok);
+      Decorate(r, api, nullptr);
+      return r;
+    };
+    return;
+  }
+  if (api) {
+    res.SetHeader("Cache-Control", "no-store");
+    if (session)
+      res.SetHeader("X-Session-Idle-Expires", IsoInstantUs(auth_->IdleExpiresAt(*session)));
   }
   AddSecurityHeaders(res);
-  return res;
+}
+
+// A read that cannot be recorded is not served: the log must be complete.
+Response App::AuditUnavailable() {
+  return ErrorResponse(Status(StatusCode::kUnavailable, "the audit log cannot be written"));
 }
 
 Response App::Api(Request& req, Call& call) {
@@ -296,10 +322,19 @@ Response App::Api(Request& req, Call& call) {
     e.reason = call.reason;
     e.origin = req.remote;
     e.status = res.status;
-    Status st = audit_->Append(std::move(e));
-    // A read that cannot be recorded is not served: the log must be complete.
-    if (!st.ok())
-      return ErrorResponse(Status(StatusCode::kUnavailable, "the audit log cannot be written"));
+    if (req.method != "GET") {
+      // A change is recorded at once: the record is already written.
+      if (!audit_->Append(std::move(e)).ok()) return AuditUnavailable();
+    } else {
+      // A read is recorded with the other reads answered in the same turn of the server's
+      // loop, in one transaction, just before the answer is written (Response::before_send).
+      res.before_send = [this, batch = audit_->Defer(std::move(e))](Response& r) {
+        if (!audit_->Commit(*batch).ok()) {
+          r = AuditUnavailable();
+          Decorate(r, true, nullptr);
+        }
+      };
+    }
   }
   return res;
 }

@@ -21,6 +21,7 @@
 #include "engine/timescales.h"
 #include "server/audit.h"
 #include "server/auth.h"
+#include "server/checkpointer.h"
 #include "server/directory.h"
 #include "server/http.h"
 #include "server/report_cache.h"
@@ -99,6 +100,7 @@ class App {
   const engine::DueIndex& Due();
   Status AfterWrite(int64_t child_id);
   void AddSecurityHeaders(Response& res) const;
+  static Response AuditUnavailable();
   std::string SessionCookie(const std::string& id, int64_t max_age_s) const;
 
   // Handlers (api_session.cc, api_children.cc, api_team.cc, api_admin.cc).
@@ -133,12 +135,19 @@ class App {
   Result<engine::ReportRequest> ReportRequestOf(const Request& req, bool breakdown);
 
   Response SessionBody(const User& u, const Session& s) const;
+  Response SignInAnswer(const Auth::PendingSignIn& p, bool had_cookie, const SignInResult& r);
+  // Adds the headers every response carries (and an API response's); for a response whose
+  // answer comes later from an offload, to that answer.
+  void Decorate(Response& res, bool api, const Session* session);
   Result<int32_t> TeamFor(Call& c);
 
   AppOptions opt_;
   const Clock& clock_;
   std::unique_ptr<store::Store> store_;
-  std::unique_ptr<db::Connection> db_;  // the server's own tables (same file)
+  // The server's own tables (accounts, sessions, grants, drafts, the audit log): the store's
+  // connection, so that writing them keeps the store's page cache (store::ConnectionOf).
+  db::Connection* db_ = nullptr;
+  std::unique_ptr<WalCheckpointer> checkpointer_;  // SQLite: checkpoints off this thread
   std::unique_ptr<Auth> auth_;
   std::unique_ptr<AuditLog> audit_;
   engine::Projection projection_;

@@ -4,13 +4,49 @@
 
 namespace journey::server {
 
+std::shared_ptr<AuditLog::Batch> AuditLog::Defer(AuditEntry e) {
+  e.at_us = clock_.NowMicros();
+  kept_.push_back(std::move(e));
+  return open_;
+}
+
 Status AuditLog::Append(AuditEntry e) {
+  std::shared_ptr<Batch> b = Defer(std::move(e));
+  return Commit(*b);
+}
+
+Status AuditLog::Commit(Batch& batch) {
+  if (batch.written) return batch.status;
+  return CommitAll();
+}
+
+Status AuditLog::CommitAll() {
+  // Every kept entry belongs to the open batch: earlier batches are written.
+  std::shared_ptr<Batch> b = std::move(open_);
+  open_ = std::make_shared<Batch>();
+  std::vector<AuditEntry> entries = std::move(kept_);
+  kept_.clear();
+  b->written = true;
+  if (entries.empty()) return b->status;
+  // One transaction for the batch: all of it is written, or none of it (and then none of
+  // the answers waiting for it is sent). Inside a caller's transaction, the entries join
+  // it (and stand or fall with it).
+  const bool own = !db_.in_transaction();
+  Status st = own ? db_.Begin() : Status::Ok();
+  for (size_t i = 0; st.ok() && i < entries.size(); ++i) st = Insert(entries[i]);
+  if (own && st.ok()) st = db_.Commit();
+  if (own && !st.ok()) (void)db_.Rollback();
+  b->status = st;
+  return st;
+}
+
+Status AuditLog::Insert(const AuditEntry& e) {
   JOURNEY_ASSIGN_OR_RETURN(
       db::Statement * st,
       db_.Cached("INSERT INTO audit_log (at_us, user_id, username, role, action, child_id, kind, "
                  "record_id, reason, origin, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
                  "$9, $10, $11)"));
-  st->BindInt(1, clock_.NowMicros());
+  st->BindInt(1, e.at_us);
   st->BindInt(2, e.user_id);
   st->BindText(3, e.username);
   st->BindText(4, e.role);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -38,15 +39,35 @@ struct AuditQuery {
   int limit = 100;
 };
 
+// Entries are written in batches: Defer keeps an entry in the open batch and returns it;
+// Commit(batch) writes every entry kept so far in one transaction (one commit for the many
+// reads a busy server answers in one turn of its loop, instead of one each). The server
+// commits a read's batch just before the answer is written (App::Api sets the response's
+// before_send), so nothing is answered whose entry is not in the database; an answer whose
+// batch cannot be written is replaced by a 503, and that batch's entries are dropped with
+// the reads they record. Append is Defer and Commit at once.
 class AuditLog {
  public:
+  struct Batch {
+    bool written = false;
+    Status status;  // once written
+  };
+
   AuditLog(db::Connection& db, const Clock& clock) : db_(db), clock_(clock) {}
-  Status Append(AuditEntry e);  // sets at_us from the clock
+  Status Append(AuditEntry e);                 // sets at_us from the clock
+  std::shared_ptr<Batch> Defer(AuditEntry e);  // sets at_us from the clock
+  // Writes the batch (and every entry kept before it), unless already written; its status.
+  Status Commit(Batch& batch);
+  Status CommitAll();  // whatever is kept (at shutdown)
   Result<std::vector<AuditEntry>> Search(const AuditQuery& q);
 
  private:
+  Status Insert(const AuditEntry& e);
+
   db::Connection& db_;
   const Clock& clock_;
+  std::vector<AuditEntry> kept_;
+  std::shared_ptr<Batch> open_ = std::make_shared<Batch>();
 };
 
 }  // namespace journey::server

@@ -177,42 +177,72 @@ int Auth::Throttled(const std::string& key, int limit, int64_t now) {
 
 void Auth::Failed(const std::string& key, int64_t now) { failures_[key].push_back(now); }
 
-SignInResult Auth::SignIn(std::string_view username, std::string_view password,
-                          std::string_view address, std::string_view old_session_id) {
-  SignInResult r;
-  const int64_t now = clock_.NowMicros();
+void Auth::Withdraw(const std::string& key, int64_t at) {
+  auto it = failures_.find(key);
+  if (it == failures_.end()) return;
+  auto f = std::find(it->second.begin(), it->second.end(), at);
+  if (f != it->second.end()) it->second.erase(f);
+  if (it->second.empty()) failures_.erase(it);
+}
+
+namespace {
+std::string AccountKey(std::string_view username) { return fmt::format("u:{}", username); }
+std::string AddressKey(std::string_view address) { return fmt::format("a:{}", address); }
+}  // namespace
+
+Auth::PendingSignIn Auth::BeginSignIn(std::string_view username, std::string_view address,
+                                      std::string_view old_session_id) {
+  PendingSignIn p;
+  p.username = std::string(username);
+  p.address = std::string(address);
+  p.begun_us = clock_.NowMicros();
   // The session the browser brought (if any) ends whatever happens: a sign-in never
   // continues an earlier session id (session fixation).
   if (!old_session_id.empty()) SignOut(old_session_id);
-  const std::string ukey = fmt::format("u:{}", username), akey = fmt::format("a:{}", address);
-  const int wait = std::max(Throttled(ukey, opt_.account_failures, now),
-                            Throttled(akey, opt_.address_failures, now));
+  const std::string ukey = AccountKey(username), akey = AddressKey(address);
+  const int wait = std::max(Throttled(ukey, opt_.account_failures, p.begun_us),
+                            Throttled(akey, opt_.address_failures, p.begun_us));
   if (wait > 0) {
-    r.status = Status(StatusCode::kUnavailable,
-                      fmt::format("too many failed sign-ins: try again in {} seconds", wait));
-    r.retry_after_s = wait;
-    return r;
+    p.throttled = true;
+    p.refused.status =
+        Status(StatusCode::kUnavailable,
+               fmt::format("too many failed sign-ins: try again in {} seconds", wait));
+    p.refused.retry_after_s = wait;
+    return p;
   }
-  const User* u = FindUsername(username);
-  std::string stored = dummy_hash_;
-  if (u) {
+  Failed(ukey, p.begun_us);
+  Failed(akey, p.begun_us);
+  p.stored_hash = dummy_hash_;
+  if (const User* u = FindUsername(username)) {
+    p.user_id = u->id;
     auto q = db_.Cached("SELECT password_hash FROM app_user WHERE id = $1");
     if (q) {
       (*q)->BindInt(1, u->id);
       auto row = (*q)->Step();
-      if (row && *row) stored = std::string((*q)->Text(0));
+      if (row && *row) p.stored_hash = std::string((*q)->Text(0));
       (*q)->Reset();
     }
   }
-  const bool ok = crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) == 0;
+  return p;
+}
+
+bool Auth::VerifyPassword(const std::string& stored_hash, std::string_view password) {
+  return crypto_pwhash_str_verify(stored_hash.c_str(), password.data(), password.size()) == 0;
+}
+
+SignInResult Auth::FinishSignIn(const PendingSignIn& p, bool password_ok) {
+  SignInResult r;
+  if (p.throttled) return p.refused;
+  const int64_t now = clock_.NowMicros();
+  const User* u = p.user_id ? FindUser(p.user_id) : nullptr;
   const bool usable = u && u->active && (u->expires_at_us == 0 || u->expires_at_us > now);
-  if (!ok || !usable) {
-    Failed(ukey, now);
-    Failed(akey, now);
+  if (!password_ok || !usable) {
+    // The failures counted at BeginSignIn stand.
     r.status = Status(StatusCode::kUnauthenticated, "the username or password is not right");
     return r;
   }
-  failures_.erase(ukey);
+  failures_.erase(AccountKey(p.username));
+  Withdraw(AddressKey(p.address), p.begun_us);
   Session s;
   r.session_id = RandomToken();
   s.id_hash = HashId(r.session_id);

@@ -79,8 +79,29 @@ class Auth {
   // Validates and creates an account; errors name the field at fault.
   Result<int64_t> CreateUser(const NewUser& u);
 
-  SignInResult SignIn(std::string_view username, std::string_view password,
-                      std::string_view address, std::string_view old_session_id);
+  // Sign-in, in three steps so that the argon2id check (about 0.1 s of CPU) can run off the
+  // server's thread while it serves other requests:
+  //  1. BeginSignIn (server's thread): ends the session the browser brought, applies the
+  //     throttle and reads the stored hash (a dummy one for an unknown username, so the
+  //     cost is the same). From here the attempt counts against the limits as a failure, so
+  //     that attempts sent in parallel cannot all pass the throttle while their hashes are
+  //     being checked; a success withdraws it.
+  //  2. VerifyPassword (any thread): touches nothing of Auth's.
+  //  3. FinishSignIn (server's thread): the verdict and, on success, the new session. The
+  //     account is looked up again, so one ended meanwhile is refused.
+  struct PendingSignIn {
+    bool throttled = false;
+    SignInResult refused;  // when throttled: the answer (no hash is checked)
+    std::string username;
+    std::string stored_hash;
+    int64_t user_id = 0;  // 0: no such account
+    std::string address;
+    int64_t begun_us = 0;
+  };
+  PendingSignIn BeginSignIn(std::string_view username, std::string_view address,
+                            std::string_view old_session_id);
+  static bool VerifyPassword(const std::string& stored_hash, std::string_view password);
+  SignInResult FinishSignIn(const PendingSignIn& p, bool password_ok);
   // The live session for a cookie value, or nullptr (unknown, expired, account ended).
   // Counts as activity: the idle clock restarts.
   const Session* Authenticate(std::string_view session_id);
@@ -102,6 +123,7 @@ class Auth {
   void Forget(const std::string& id_hash);
   int Throttled(const std::string& key, int limit, int64_t now);  // seconds to wait, or 0
   void Failed(const std::string& key, int64_t now);
+  void Withdraw(const std::string& key, int64_t at);  // one failure counted at `at`
 
   db::Connection& db_;
   const Clock& clock_;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -43,6 +44,24 @@ struct Response {
   bool keep_alive = true;
 
   void SetHeader(std::string name, std::string value);
+
+  // Slow, self-contained work that the answer waits for: checking a password against its
+  // argon2id hash costs about 0.1 s of CPU and 64 MiB. The server moves this out of the
+  // response, runs `work` on a worker thread while its own thread goes on serving other
+  // connections, then calls `then` with work's result on its own thread; what `then`
+  // returns is the answer (and may itself carry another offload). `work` owns what it
+  // needs by value and touches nothing the handlers share; `then` may use the App.
+  struct Offload {
+    std::function<bool()> work;
+    std::function<Response(bool)> then;
+  };
+  std::unique_ptr<Offload> offload;
+
+  // Called on the server's thread just before the response is written, after the server has
+  // let the other requests that are ready be handled first, so that work they share is done
+  // once for all of them: committing their audit entries in one transaction. It may replace
+  // the response (a 503 when the entry could not be written).
+  std::function<void(Response&)> before_send;
 };
 
 using Handler = std::function<Response(Request&)>;

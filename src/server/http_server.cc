@@ -13,6 +13,7 @@
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -38,6 +39,7 @@ struct Conn {
   beast::flat_buffer buffer;
   http::request_parser<http::string_body>* parser = nullptr;
   bool writing = false;
+  bool handling = false;  // a request is being answered (perhaps waiting for its offload)
   std::string remote;
 };
 
@@ -50,12 +52,39 @@ Response Plain(int status, std::string_view code, std::string_view message) {
   return r;
 }
 
+// Calls fn for a response; an exception becomes a 500. The message may quote request data,
+// so it is not logged (no personal data).
+template <typename F>
+Response Guarded(F&& fn) {
+  try {
+    return fn();
+  } catch (const std::exception&) {
+    return Plain(500, "internal", "the server failed to handle the request");
+  }
+}
+
+// An offload's work, as a coroutine run on the worker pool. `work` is a parameter, so the
+// coroutine's frame holds it by value until it has run; a failure is a false result, so
+// nothing is thrown across threads.
+asio::awaitable<bool> RunWork(std::function<bool()> work) {
+  bool ok = false;
+  try {
+    ok = work();
+  } catch (const std::exception&) {
+  }
+  co_return ok;
+}
+
 }  // namespace
 
 struct HttpServer::Impl {
   HttpOptions opt;
   Handler handler;
   asio::io_context ioc{1};
+  // Offloaded work (Response::Offload: password hashes) runs here, so the thread above never
+  // waits for it. One thread: with the server's, that is the machine's two cores. Declared
+  // after ioc so that it is joined before ioc goes.
+  asio::thread_pool workers{1};
   tcp::acceptor acceptor{ioc};
   asio::signal_set signals{ioc};
   asio::steady_timer grace{ioc};
@@ -65,6 +94,7 @@ struct HttpServer::Impl {
 
   asio::awaitable<void> Accept();
   asio::awaitable<void> Serve(std::shared_ptr<Conn> c);
+  asio::awaitable<Response> Answer(Request& req);
   asio::awaitable<bool> Write(Conn& c, Response res, unsigned version, bool head, bool keep);
   void BeginStop();
   void Closed(Conn* c);
@@ -107,6 +137,37 @@ asio::awaitable<bool> HttpServer::Impl::Write(Conn& c, Response res, unsigned ve
   }
   c.writing = false;
   co_return !ec && again;
+}
+
+// The handler's response, after any offloaded work it asked for. Each offload is moved out of
+// the response into this coroutine's frame (`job`), so it lives until `then` has run; the
+// work runs on the pool, and co_spawn with use_awaitable resumes this coroutine on the
+// server's own thread, where `then` is called.
+asio::awaitable<Response> HttpServer::Impl::Answer(Request& req) {
+  Response res = Guarded([&] { return handler(req); });
+  while (res.offload) {
+    Response::Offload job = std::move(*res.offload);
+    res.offload.reset();
+    // Named, not a temporary inside the co_await expression: what lives across the
+    // suspension is plainly this frame's.
+    asio::awaitable<bool> done =
+        asio::co_spawn(workers, RunWork(std::move(job.work)), asio::use_awaitable);
+    const bool ok = co_await std::move(done);
+    res = Guarded([&] { return job.then(ok); });
+  }
+  if (res.before_send) {
+    // To the back of the queue: the requests already ready are handled (and add their
+    // audit entries to the same batch) before this one's is committed.
+    co_await asio::post(ioc, asio::use_awaitable);
+    std::function<void(Response&)> last = std::move(res.before_send);
+    res.before_send = nullptr;
+    res = Guarded([&] {
+      Response r = std::move(res);
+      last(r);
+      return r;
+    });
+  }
+  co_return res;
 }
 
 asio::awaitable<void> HttpServer::Impl::Serve(std::shared_ptr<Conn> c) {
@@ -164,12 +225,9 @@ asio::awaitable<void> HttpServer::Impl::Serve(std::shared_ptr<Conn> c) {
     if (!req.ParseTarget()) {
       res = Plain(400, "bad_request", "the request target is not a well-formed path");
     } else {
-      try {
-        res = handler(req);
-      } catch (const std::exception&) {
-        // The message may quote request data, so it is not logged (no personal data).
-        res = Plain(500, "internal", "the server failed to handle the request");
-      }
+      c->handling = true;
+      res = co_await Answer(req);
+      c->handling = false;
     }
     if (!co_await Write(*c, std::move(res), msg.version(), head, msg.keep_alive())) break;
     if (stopping) break;
@@ -194,8 +252,8 @@ void HttpServer::Impl::BeginStop() {
   // Connections waiting for a next request are closed now; those part-way through one
   // (being read, or its response being written) get the grace period to finish.
   for (Conn* c : conns) {
-    const bool idle =
-        !c->writing && c->buffer.size() == 0 && (c->parser == nullptr || !c->parser->got_some());
+    const bool idle = !c->writing && !c->handling && c->buffer.size() == 0 &&
+                      (c->parser == nullptr || !c->parser->got_some());
     if (idle) c->stream.cancel();
   }
   if (conns.empty()) return;

@@ -2,9 +2,10 @@
 // each to a Handler and writes the response. Built on Boost.Beast with C++20 coroutines on
 // one thread (http_server.cc is the only file that includes Beast or Asio).
 //
-// One thread on purpose: the handlers work on the store and the engine's projection, which
-// are not shared between threads, and on this 2-core machine one server thread beside the
-// database's own work is what the benchmarks measured best (BENCHMARKS.md "Server").
+// One thread for the handlers on purpose: they work on the store and the engine's
+// projection, which are not shared between threads, so nothing needs a lock. The one slow,
+// self-contained piece of work (a password hash, Response::Offload) runs on a second,
+// worker thread, so that sign-ins do not hold up everyone else's requests.
 #pragma once
 
 #include <atomic>

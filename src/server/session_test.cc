@@ -2,7 +2,9 @@
 // the clock, lock accounts or stop the server).
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <future>
+#include <vector>
 
 #include "server/test_server.h"
 #include "store/db.h"
@@ -109,6 +111,64 @@ TEST(Session, ShutdownAnswersTheRequestInFlight) {
   auto row = q->Step();
   ASSERT_TRUE(row && *row);
   EXPECT_EQ(q->Text(0), "typed before the restart");
+}
+
+// Sign-ins sent in parallel are each counted against the throttle before their hashes are
+// checked (the check runs on a worker thread): however they interleave, exactly the limit
+// of them is checked for one account, and the rest are refused.
+TEST(Session, ParallelFailedSignInsCannotPassTheThrottleTogether) {
+  TestServer s("throttle_parallel", 600);
+  std::vector<std::future<int>> replies;
+  for (int i = 0; i < 12; ++i) {
+    replies.push_back(std::async(std::launch::async, [&s] {
+      return Client(s.port()).SignIn("sw", "wrong-password-1").status;
+    }));
+  }
+  int checked = 0, refused = 0;
+  for (auto& r : replies) {
+    const int status = r.get();
+    checked += status == 401;
+    refused += status == 429;
+  }
+  EXPECT_EQ(checked, 5);
+  EXPECT_EQ(refused, 7);
+  // A success withdraws its own count: the address is not held against the next person.
+  for (int i = 0; i < 20; ++i) ASSERT_EQ(Client(s.port()).SignInDemo("pa").status, 200) << i;
+}
+
+// While a password is checked (here an argon2id hash made deliberately slow: about a second),
+// the server's thread goes on answering other requests; a server told to stop meanwhile still
+// answers the sign-in before it exits.
+TEST(Session, PasswordCheckDoesNotHoldUpOtherRequests) {
+  TestServer s("slow_hash", 600);
+  {
+    char hash[crypto_pwhash_STRBYTES];
+    const std::string pw = "journey-demo-sw";
+    ASSERT_EQ(crypto_pwhash_str(hash, pw.data(), pw.size(), 12, crypto_pwhash_MEMLIMIT_INTERACTIVE),
+              0);
+    auto conn = db::Connection::OpenSqlite(s.db());
+    ASSERT_TRUE(conn);
+    auto q = (*conn)->Prepare("UPDATE app_user SET password_hash = $1 WHERE username = 'sw'");
+    ASSERT_TRUE(q);
+    q->BindText(1, hash);
+    ASSERT_TRUE(q->Run().ok());
+  }
+  Client other(s.port());
+  ASSERT_EQ(other.SignInDemo("pa").status, 200);
+  const auto start = std::chrono::steady_clock::now();
+  auto slow = std::async(std::launch::async, [&s] { return Client(s.port()).SignInDemo("sw"); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(other.Get("/api/session").status, 200);
+  EXPECT_EQ(other.Get("/api/me/work").status, 200);
+  EXPECT_EQ(slow.wait_for(std::chrono::seconds(0)), std::future_status::timeout)
+      << "the other requests waited for the slow hash";
+  s.http().Stop();
+  Reply r = slow.get();
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_FALSE(r.Header("x-session-idle-expires").empty());
+  EXPECT_FALSE(r.Header("content-security-policy").empty());
+  EXPECT_EQ(r.Header("cache-control"), "no-store");
+  EXPECT_GT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(100));
 }
 
 }  // namespace

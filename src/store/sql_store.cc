@@ -14,6 +14,7 @@
 #include "store/record_codec.h"
 #include "store/schema.h"
 #include "store/store.h"
+#include "store/store_connection.h"
 
 namespace journey::store {
 namespace {
@@ -181,6 +182,7 @@ class SqlStore final : public Store {
   Status SetMeta(const std::string& key, const std::string& value) override;
   Result<std::optional<std::string>> GetMeta(const std::string& key) override;
   Result<int> SchemaVersion() override;
+  db::Connection& connection() { return *c_; }
 
   Result<bool> Exists(Kind kind, int64_t id) {
     JOURNEY_ASSIGN_OR_RETURN(
@@ -670,6 +672,11 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& where, const Clock& 
   if (must_exist && !std::filesystem::exists(where))
     return Err(NotFound(fmt::format("{}: no such database file", where)));
   return OpenSqliteStore(where, clock);
+}
+
+db::Connection* ConnectionOf(Store& store) {
+  auto* sql = dynamic_cast<SqlStore*>(&store);
+  return sql ? &sql->connection() : nullptr;
 }
 
 }  // namespace journey::store
