@@ -144,7 +144,7 @@ TEST(Session, PasswordCheckDoesNotHoldUpOtherRequests) {
   {
     char hash[crypto_pwhash_STRBYTES];
     const std::string pw = "journey-demo-sw";
-    ASSERT_EQ(crypto_pwhash_str(hash, pw.data(), pw.size(), 12, crypto_pwhash_MEMLIMIT_INTERACTIVE),
+    ASSERT_EQ(crypto_pwhash_str(hash, pw.data(), pw.size(), 16, crypto_pwhash_MEMLIMIT_INTERACTIVE),
               0);
     auto conn = db::Connection::OpenSqlite(s.db());
     ASSERT_TRUE(conn);
@@ -158,8 +158,11 @@ TEST(Session, PasswordCheckDoesNotHoldUpOtherRequests) {
   const auto start = std::chrono::steady_clock::now();
   auto slow = std::async(std::launch::async, [&s] { return Client(s.port()).SignInDemo("sw"); });
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  // Cheap requests only (not My work, whose first answer builds the due index and may take
+  // as long as the hash on a loaded machine).
   EXPECT_EQ(other.Get("/api/session").status, 200);
-  EXPECT_EQ(other.Get("/api/me/work").status, 200);
+  EXPECT_EQ(other.Get("/api/kinds").status, 200);
+  EXPECT_EQ(other.Get("/api/teams").status, 200);
   EXPECT_EQ(slow.wait_for(std::chrono::seconds(0)), std::future_status::timeout)
       << "the other requests waited for the slow hash";
   s.http().Stop();
