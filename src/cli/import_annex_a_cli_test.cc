@@ -10,7 +10,6 @@
 #include "base/clock.h"
 #include "base/csv.h"
 #include "cli/cli_testing.h"
-#include "returns/xlsx_write.h"
 #include "store/store.h"
 
 namespace journey::cli {

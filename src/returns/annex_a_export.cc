@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 #include <unordered_set>
 
 #include "base/csv.h"
@@ -73,7 +74,64 @@ const std::vector<Kind>& AnnexAKinds() {
   return kinds;
 }
 
-Result<AnnexA> ExportAnnexA(store::Store& store, Date date, const AnnexASpec& spec) {
+namespace {
+
+// What one connection reads: the anchor kinds' records (kept whole, to find the children
+// any list may include) or, once those children are known, theirs of the other kinds.
+struct Reads {
+  std::unordered_set<int64_t> wanted;
+  std::unordered_map<int, std::vector<Record>> by_kind;
+  Status status;
+};
+
+struct Anchor {
+  Kind kind;
+  std::string_view from, to;
+  bool to_date;  // made by D (care leavers, adoption decisions) rather than in the window
+};
+
+// The children any list may include: a record of one of the lists' own kinds that was
+// active at some time in the longest window (twelve months) or, for care leavers and
+// adoption decisions, made by D. A superset: each list then applies its own rule.
+constexpr Anchor kAnchors[] = {
+    {Kind::kContact, "contact_at", "contact_at", false},
+    {Kind::kEarlyHelpAssessment, "start_date", "completed_date", false},
+    {Kind::kReferral, "referral_date", "closure_date", false},
+    {Kind::kAssessment, "start_date", "authorised_date", false},
+    {Kind::kSection47Enquiry, "start_date", "end_date", false},
+    {Kind::kCpPlan, "start_date", "end_date", false},
+    {Kind::kClaEpisode, "start_date", "end_date", false},
+    {Kind::kCareLeaverStatus, "status_date", "", true},
+    {Kind::kAdoption, "decision_date", "", true},
+};
+
+bool IsAnchor(Kind k) {
+  for (const Anchor& a : kAnchors)
+    if (a.kind == k) return true;
+  return false;
+}
+
+// Runs `part(store, i, reads)` for i = 0, 1, ... n-1, shared between the connections:
+// connection j takes i = j, j + c, ... on a thread of its own (the first on this one).
+// Each kind is read whole by one connection, so its records keep the store's order.
+template <typename F>
+std::vector<Reads> Spread(const std::vector<store::Store*>& stores, size_t n, F part) {
+  std::vector<Reads> out(stores.size());
+  auto run = [&](size_t j) {
+    for (size_t i = j; i < n && out[j].status.ok(); i += stores.size())
+      out[j].status = part(*stores[j], i, out[j]);
+  };
+  std::vector<std::thread> threads;
+  for (size_t j = 1; j < stores.size(); ++j) threads.emplace_back(run, j);
+  run(0);
+  for (std::thread& t : threads) t.join();
+  return out;
+}
+
+}  // namespace
+
+Result<AnnexA> ExportAnnexA(store::Store& store, Date date, const AnnexASpec& spec,
+                            store::Store* second) {
   const annex_a::Windows w(date);
   AnnexAContext ctx;
   JOURNEY_ASSIGN_OR_RETURN(store::RecordSpan span, store::ReadRecordSpan(store));
@@ -91,61 +149,70 @@ Result<AnnexA> ExportAnnexA(store::Store& store, Date date, const AnnexASpec& sp
     ctx.households.push_back(r);
     return Status::Ok();
   }));
+  std::vector<store::Store*> stores = {&store};
+  if (second) stores.push_back(second);
 
-  // The children any list may include: a record of one of the lists' own kinds that was
-  // active at some time in the longest window (twelve months) or, for care leavers and
-  // adoption decisions, made by D. A superset: each list then applies its own rule.
+  // First the anchor kinds, kept whole (not scanned again), finding the wanted children.
+  std::vector<Reads> first =
+      Spread(stores, std::size(kAnchors), [&](store::Store& s, size_t i, Reads& out) {
+        const Anchor& a = kAnchors[i];
+        std::vector<Record>& keep = out.by_kind[static_cast<int>(a.kind)];
+        return s.Scan(a.kind, [&](const Record& r) {
+          if (w.Active(annex_a::DayOf(r, a.from),
+                       a.to.empty() ? std::nullopt : annex_a::DayOf(r, a.to),
+                       a.to_date ? w.date : w.six))
+            out.wanted.insert(r.child_id);
+          keep.push_back(r);
+          return Status::Ok();
+        });
+      });
   std::unordered_set<int64_t> wanted;
-  // The anchor kinds' records are kept from this first pass rather than scanned again.
-  std::unordered_map<int, std::vector<Record>> kept;
-  auto anchor = [&](Kind k, std::string_view from, std::string_view to, Date since) {
-    std::vector<Record>& keep = kept[static_cast<int>(k)];
-    return store.Scan(k, [&](const Record& r) {
-      if (w.Active(annex_a::DayOf(r, from), to.empty() ? std::nullopt : annex_a::DayOf(r, to),
-                   since))
-        wanted.insert(r.child_id);
-      keep.push_back(r);
-      return Status::Ok();
-    });
-  };
-  JOURNEY_RETURN_IF_ERROR(anchor(Kind::kContact, "contact_at", "contact_at", w.six));
-  JOURNEY_RETURN_IF_ERROR(
-      anchor(Kind::kEarlyHelpAssessment, "start_date", "completed_date", w.six));
-  JOURNEY_RETURN_IF_ERROR(anchor(Kind::kReferral, "referral_date", "closure_date", w.six));
-  JOURNEY_RETURN_IF_ERROR(anchor(Kind::kAssessment, "start_date", "authorised_date", w.six));
-  JOURNEY_RETURN_IF_ERROR(anchor(Kind::kSection47Enquiry, "start_date", "end_date", w.six));
-  JOURNEY_RETURN_IF_ERROR(anchor(Kind::kCpPlan, "start_date", "end_date", w.six));
-  JOURNEY_RETURN_IF_ERROR(anchor(Kind::kClaEpisode, "start_date", "end_date", w.six));
-  JOURNEY_RETURN_IF_ERROR(anchor(Kind::kCareLeaverStatus, "status_date", "", w.date));
-  JOURNEY_RETURN_IF_ERROR(anchor(Kind::kAdoption, "decision_date", "", w.date));
+  for (Reads& r : first) {
+    JOURNEY_RETURN_IF_ERROR(r.status);
+    wanted.merge(r.wanted);
+  }
+  // Then the wanted children's people and records of the other kinds.
+  std::vector<Kind> rest = {Kind::kPerson};
+  for (Kind k : AnnexAKinds())
+    if (!IsAnchor(k)) rest.push_back(k);
+  std::vector<Reads> second_reads =
+      Spread(stores, rest.size(), [&](store::Store& s, size_t i, Reads& out) {
+        std::vector<Record>& keep = out.by_kind[static_cast<int>(rest[i])];
+        const bool person = rest[i] == Kind::kPerson;
+        // Records come ordered by child: one look-up per child, not per record.
+        int64_t last = -1;
+        bool want = false;
+        return s.Scan(rest[i], [&](const Record& r) {
+          const int64_t child = person ? r.id : r.child_id;
+          if (child != last) {
+            last = child;
+            want = wanted.count(child) > 0;
+          }
+          if (want) keep.push_back(r);
+          return Status::Ok();
+        });
+      });
+  std::unordered_map<int, std::vector<Record>> read;
+  for (std::vector<Reads>* part : {&first, &second_reads})
+    for (Reads& r : *part) {
+      JOURNEY_RETURN_IF_ERROR(r.status);
+      for (auto& [k, recs] : r.by_kind) read[k] = std::move(recs);
+    }
 
   std::unordered_map<int64_t, ChildRecords> children;
   children.reserve(wanted.size());
-  JOURNEY_RETURN_IF_ERROR(store.Scan(Kind::kPerson, [&](const Record& r) {
-    if (wanted.count(r.id)) {
-      ChildRecords& c = children[r.id];
-      c.child_id = r.id;
-      c.of(Kind::kPerson).push_back(r);
-    }
-    return Status::Ok();
-  }));
-  auto take = [&](Kind k, Record&& r) {
-    if (k == Kind::kAdoption)
-      if (auto h = r.GetInt("household_id")) ctx.household_adoptions[*h].push_back(r);
-    auto it = children.find(r.child_id);
-    if (it != children.end()) it->second.of(k).push_back(std::move(r));
-  };
-  for (Kind k : AnnexAKinds()) {
-    auto from_anchor = kept.find(static_cast<int>(k));
-    if (from_anchor != kept.end()) {
-      for (Record& r : from_anchor->second) take(k, std::move(r));
-      continue;
-    }
-    JOURNEY_RETURN_IF_ERROR(store.Scan(k, [&](const Record& r) {
-      if (children.count(r.child_id)) take(k, Record(r));
-      return Status::Ok();
-    }));
+  for (Record& r : read[static_cast<int>(Kind::kPerson)]) {
+    ChildRecords& c = children[r.id];
+    c.child_id = r.id;
+    c.of(Kind::kPerson).push_back(std::move(r));
   }
+  for (Kind k : AnnexAKinds())
+    for (Record& r : read[static_cast<int>(k)]) {
+      if (k == Kind::kAdoption)
+        if (auto h = r.GetInt("household_id")) ctx.household_adoptions[*h].push_back(r);
+      auto it = children.find(r.child_id);
+      if (it != children.end()) it->second.of(k).push_back(std::move(r));
+    }
   AnnexAExporter ex(date, ctx, spec);
   for (const auto& [id, c] : children) ex.AddChild(c);
   return ex.Finish();

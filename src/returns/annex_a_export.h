@@ -71,9 +71,11 @@ class AnnexAExporter {
 // The kinds of a child's record the lists read.
 const std::vector<model::Kind>& AnnexAKinds();
 
-// The lists from a store, as of `date`.
+// The lists from a store, as of `date`. With `second`, another connection to the same
+// store, the kinds are read on two threads, half through each (the same lists).
 Result<AnnexA> ExportAnnexA(store::Store& store, Date date,
-                            const AnnexASpec& spec = AnnexASpec::Default());
+                            const AnnexASpec& spec = AnnexASpec::Default(),
+                            store::Store* second = nullptr);
 
 // One list as CSV: the header row, dates dd/mm/yyyy, "\n" line ends.
 std::string AnnexACsv(const AnnexASheet& sheet);
