@@ -40,9 +40,9 @@ Status RunExport(const AnnexAArgs& a, CommandContext& ctx) {
     auto s = store::OpenStore(a.db, *ctx.clock, /*must_exist=*/true);
     if (s) second = std::move(*s);
   }
-  JOURNEY_ASSIGN_OR_RETURN(
-      returns::AnnexA lists,
-      returns::ExportAnnexA(*store, date, returns::AnnexASpec::Default(), second.get()));
+  JOURNEY_ASSIGN_OR_RETURN(returns::AnnexA lists,
+                           returns::ExportAnnexA(*store, date, returns::AnnexASpec::Default(),
+                                                 {.second = second.get()}));
   JOURNEY_RETURN_IF_ERROR(returns::WriteAnnexACsv(lists, a.out));
   const std::string book = (std::filesystem::path(a.out) / "Annex_A.xlsx").string();
   JOURNEY_RETURN_IF_ERROR(returns::WriteAnnexAXlsx(lists, book));

@@ -74,6 +74,64 @@ const std::vector<Kind>& AnnexAKinds() {
   return kinds;
 }
 
+const std::vector<std::string_view>& AnnexAFields(Kind kind) {
+  // Read from annex_a_lists*.cc (and the anchors below): a field a list starts to use must
+  // be added here; AnnexAExportParallel.* compares these reads with whole records.
+  using F = std::vector<std::string_view>;
+  static const std::unordered_map<int, F> fields = {
+      {static_cast<int>(Kind::kPerson), F{"la_child_id", "sex", "ethnicity", "birth_date"}},
+      {static_cast<int>(Kind::kDisability), F{"disability"}},
+      {static_cast<int>(Kind::kImmigrationStatus), F{"status", "start_date", "end_date"}},
+      {static_cast<int>(Kind::kAllocation),
+       F{"role", "start_date", "end_date", "worker_id", "team_id"}},
+      {static_cast<int>(Kind::kContact), F{"contact_at", "source"}},
+      {static_cast<int>(Kind::kEarlyHelpEpisode), F{"lead_agency"}},
+      {static_cast<int>(Kind::kEarlyHelpAssessment),
+       F{"start_date", "completed_date", "episode_id"}},
+      {static_cast<int>(Kind::kReferral),
+       F{"referral_date", "source", "nfa", "closure_date", "primary_need", "closure_reason",
+         "stated_referrals_12m", "worker_id", "team_id"}},
+      {static_cast<int>(Kind::kAssessment),
+       F{"start_date", "authorised_date", "child_seen", "outcome", "worker_id", "team_id"}},
+      {static_cast<int>(Kind::kSection47Enquiry),
+       F{"start_date", "end_date", "icpc_not_required", "stated_concluded", "stated_s47_12m",
+         "stated_icpcs_12m", "worker_id", "team_id"}},
+      {static_cast<int>(Kind::kCpConference),
+       F{"conference_type", "conference_date", "s47_id", "outcome", "cp_plan_id"}},
+      {static_cast<int>(Kind::kCpPlan),
+       F{"other_la", "start_date", "end_date", "initial_category", "latest_category",
+         "previous_plans", "stated_epo_6m", "worker_id", "team_id"}},
+      {static_cast<int>(Kind::kCinPlan), F{"start_date", "end_date"}},
+      {static_cast<int>(Kind::kVisit),
+       F{"visit_date", "seen", "visit_type", "cp_plan_id", "seen_alone"}},
+      {static_cast<int>(Kind::kClaPeriod), F{"start_date"}},
+      {static_cast<int>(Kind::kPlacement),
+       F{"cla_period_id", "start_date", "end_date", "placement_type", "provider", "postcode", "urn",
+         "inside_la", "placement_la"}},
+      {static_cast<int>(Kind::kClaEpisode),
+       F{"cla_period_id", "placement_id", "start_date", "end_date", "legal_status", "cin", "rec",
+         "stated_placements_12m", "stated_missing_12m", "stated_absent_12m",
+         "stated_last_iro_visit", "stated_second_period", "stated_uasc_12m", "stated_rhi_offered",
+         "stated_ls_start", "stated_rhi_accepted"}},
+      {static_cast<int>(Kind::kCarePlan), F{"cla_period_id", "start_date", "plan"}},
+      {static_cast<int>(Kind::kClaReview), F{"cla_period_id", "review_date", "iro_id"}},
+      {static_cast<int>(Kind::kHealthAssessment),
+       F{"assessment_type", "assessment_date", "status"}},
+      {static_cast<int>(Kind::kMissingEpisode), F{"missing_type", "start_at"}},
+      {static_cast<int>(Kind::kReturnInterview), F{"missing_episode_id", "offered", "accepted"}},
+      {static_cast<int>(Kind::kCourtOrder), F{"order_type", "made_date", "end_date"}},
+      {static_cast<int>(Kind::kAdoption),
+       F{"cla_period_id", "decision_date", "placement_order_date", "match_date", "placed_date",
+         "order_date", "reversed_date", "reversed_reason", "household_id", "fostering_to_adopt"}},
+      {static_cast<int>(Kind::kCareLeaverStatus),
+       F{"status_date", "eligibility", "in_touch", "accommodation", "accommodation_suitable",
+         "activity"}},
+  };
+  static const F kNone;
+  auto it = fields.find(static_cast<int>(kind));
+  return it == fields.end() ? kNone : it->second;
+}
+
 namespace {
 
 // What one connection reads: the anchor kinds' records (kept whole, to find the children
@@ -131,7 +189,7 @@ std::vector<Reads> Spread(const std::vector<store::Store*>& stores, size_t n, F 
 }  // namespace
 
 Result<AnnexA> ExportAnnexA(store::Store& store, Date date, const AnnexASpec& spec,
-                            store::Store* second) {
+                            const AnnexAReading& how) {
   const annex_a::Windows w(date);
   AnnexAContext ctx;
   JOURNEY_ASSIGN_OR_RETURN(store::RecordSpan span, store::ReadRecordSpan(store));
@@ -150,14 +208,17 @@ Result<AnnexA> ExportAnnexA(store::Store& store, Date date, const AnnexASpec& sp
     return Status::Ok();
   }));
   std::vector<store::Store*> stores = {&store};
-  if (second) stores.push_back(second);
+  if (how.second) stores.push_back(how.second);
+  auto scan = [&](store::Store& s, Kind k, const std::function<Status(const Record&)>& fn) {
+    return how.whole_records ? s.Scan(k, fn) : s.ScanFields(k, AnnexAFields(k), fn);
+  };
 
   // First the anchor kinds, kept whole (not scanned again), finding the wanted children.
   std::vector<Reads> first =
       Spread(stores, std::size(kAnchors), [&](store::Store& s, size_t i, Reads& out) {
         const Anchor& a = kAnchors[i];
         std::vector<Record>& keep = out.by_kind[static_cast<int>(a.kind)];
-        return s.Scan(a.kind, [&](const Record& r) {
+        return scan(s, a.kind, [&](const Record& r) {
           if (w.Active(annex_a::DayOf(r, a.from),
                        a.to.empty() ? std::nullopt : annex_a::DayOf(r, a.to),
                        a.to_date ? w.date : w.six))
@@ -182,7 +243,7 @@ Result<AnnexA> ExportAnnexA(store::Store& store, Date date, const AnnexASpec& sp
         // Records come ordered by child: one look-up per child, not per record.
         int64_t last = -1;
         bool want = false;
-        return s.Scan(rest[i], [&](const Record& r) {
+        return scan(s, rest[i], [&](const Record& r) {
           const int64_t child = person ? r.id : r.child_id;
           if (child != last) {
             last = child;

@@ -71,11 +71,22 @@ class AnnexAExporter {
 // The kinds of a child's record the lists read.
 const std::vector<model::Kind>& AnnexAKinds();
 
-// The lists from a store, as of `date`. With `second`, another connection to the same
-// store, the kinds are read on two threads, half through each (the same lists).
+// How ExportAnnexA reads the store; the lists are the same whichever is chosen.
+struct AnnexAReading {
+  // Another connection to the same store: the kinds are read on two threads, half each.
+  store::Store* second = nullptr;
+  // Every field of each record, rather than only those the lists use (AnnexAFields): to
+  // check the field lists and to measure what reading less saves.
+  bool whole_records = false;
+};
+
+// The lists from a store, as of `date`.
 Result<AnnexA> ExportAnnexA(store::Store& store, Date date,
                             const AnnexASpec& spec = AnnexASpec::Default(),
-                            store::Store* second = nullptr);
+                            const AnnexAReading& how = {});
+
+// The fields of `kind` the lists (and the choice of children) read.
+const std::vector<std::string_view>& AnnexAFields(model::Kind kind);
 
 // One list as CSV: the header row, dates dd/mm/yyyy, "\n" line ends.
 std::string AnnexACsv(const AnnexASheet& sheet);

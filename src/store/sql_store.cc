@@ -2,6 +2,7 @@
 // ($n placeholders; what differs is in the connection, docs/decisions/0004-postgresql.md).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <filesystem>
@@ -177,6 +178,8 @@ class SqlStore final : public Store {
   Result<TxInfo> Transaction(int64_t tx) override;
   Result<ChildRecords> LoadChild(int64_t child_id) override;
   Status Scan(Kind kind, const std::function<Status(const Record&)>& fn) override;
+  Status ScanFields(Kind kind, const std::vector<std::string_view>& fields,
+                    const std::function<Status(const Record&)>& fn) override;
   Result<int64_t> Count(Kind kind) override;
   Result<std::unique_ptr<BulkLoader>> BeginBulk(const Actor& actor) override;
   Status SetMeta(const std::string& key, const std::string& value) override;
@@ -483,6 +486,33 @@ Status SqlStore::Scan(Kind kind, const std::function<Status(const Record&)>& fn)
       c_->Prepare(fmt::format("SELECT {} FROM {} WHERE superseded_tx IS NULL AND deleted = 0 "
                               "ORDER BY child_id NULLS FIRST, id",
                               SelectColumns(kind), model::KindName(kind))));
+  for (;;) {
+    JOURNEY_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    JOURNEY_ASSIGN_OR_RETURN(Record r, ReadRecord(st, kind));
+    JOURNEY_RETURN_IF_ERROR(fn(r));
+  }
+  return Status::Ok();
+}
+
+Status SqlStore::ScanFields(Kind kind, const std::vector<std::string_view>& fields,
+                            const std::function<Status(const Record&)>& fn) {
+  // The columns left out are selected as NULL, so that ReadRecord reads the row as always
+  // and the database neither decodes nor copies them.
+  const model::KindDef& d = model::Def(kind);
+  for (std::string_view f : fields)
+    if (model::FieldOf(kind, f) < 0)
+      return InvalidArgument(fmt::format("{} has no field \"{}\"", d.name, f));
+  std::string columns = "id, version, tx, deleted, child_id";
+  for (const model::FieldDef& f : d.fields) {
+    const bool wanted = std::find(fields.begin(), fields.end(), f.name) != fields.end();
+    columns += wanted ? fmt::format(", {}", f.name) : std::string(", NULL");
+  }
+  JOURNEY_ASSIGN_OR_RETURN(
+      db::Statement st,
+      c_->Prepare(fmt::format("SELECT {} FROM {} WHERE superseded_tx IS NULL AND deleted = 0 "
+                              "ORDER BY child_id NULLS FIRST, id",
+                              columns, model::KindName(kind))));
   for (;;) {
     JOURNEY_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/clock.h"
@@ -100,6 +101,11 @@ class Store {
   virtual Result<ChildRecords> LoadChild(int64_t child_id) = 0;
   // Current records of a kind, ordered by child then id; stops at the first error `fn` returns.
   virtual Status Scan(Kind kind, const std::function<Status(const Record&)>& fn) = 0;
+  // The same, reading only the named fields (the others come back null, as if unset): for a
+  // reader that needs a few fields of many records (the Annex A lists). Ids, the child and
+  // the version are always read. A name that is not a field of the kind is an error.
+  virtual Status ScanFields(Kind kind, const std::vector<std::string_view>& fields,
+                            const std::function<Status(const Record&)>& fn) = 0;
   virtual Result<int64_t> Count(Kind kind) = 0;
 
   virtual Result<std::unique_ptr<BulkLoader>> BeginBulk(const Actor& actor) = 0;
