@@ -501,7 +501,8 @@ Status SqlStore::ScanFields(Kind kind, const std::vector<std::string_view>& fiel
   // and the database neither decodes nor copies them.
   const model::KindDef& d = model::Def(kind);
   for (std::string_view f : fields)
-    if (model::FieldOf(kind, f) < 0)
+    if (std::none_of(d.fields.begin(), d.fields.end(),
+                     [&](const model::FieldDef& x) { return x.name == f; }))
       return InvalidArgument(fmt::format("{} has no field \"{}\"", d.name, f));
   std::string columns = "id, version, tx, deleted, child_id";
   for (const model::FieldDef& f : d.fields) {
